@@ -1,0 +1,78 @@
+"""Build an assignment's generated outputs from its source notebook.
+
+1. stage the support files (``nnkit_checks.py``, data) into ``solutions/<id>/``, where nbgrader
+   copies them into the release and restores them when it autogrades (they are git-ignored there);
+2. write the checks module ``autograder/checks/<id>.py`` from the notebook's test cells;
+3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``;
+4. write the Gradescope zip ``dist/<id>_autograder.zip``.
+
+`stale_outputs` rebuilds in a scratch copy of the course and lists committed files that differ.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import tempfile
+from pathlib import Path
+
+from autograder.checkgen import render_checks_module
+from autograder.gradescope import write_bundle
+from autograder.manifest import Assignment, load_assignment
+from autograder.nbgrader_course import generate_assignment
+
+
+def stage_support_files(assignment: Assignment) -> None:
+    for name, source in assignment.support_sources().items():
+        target = assignment.source_dir / name
+        if not target.exists() or not filecmp.cmp(source, target, shallow=False):
+            shutil.copy(source, target)
+
+
+def write_checks_module(assignment: Assignment) -> Path:
+    assignment.checks_file.write_text(render_checks_module(assignment))
+    return assignment.checks_file
+
+
+def build(assignment: Assignment, *, dist: Path | None = None) -> Path:
+    """Regenerate the checks module and release, and write the Gradescope zip; returns the zip."""
+    stage_support_files(assignment)
+    write_checks_module(assignment)
+    generate_assignment(assignment.root, assignment.id)
+    return write_bundle(assignment, dist or assignment.root / "dist")
+
+
+def stale_outputs(assignment: Assignment) -> list[str]:
+    """Committed generated files that differ from a fresh build (empty when all are current)."""
+    with tempfile.TemporaryDirectory(prefix="nnkit-build-") as scratch:
+        copy = load_assignment(assignment.id, _copy_sources(assignment, Path(scratch)))
+        stage_support_files(copy)
+        write_checks_module(copy)
+        generate_assignment(copy.root, copy.id)
+        fresh = {copy.checks_file: assignment.checks_file}
+        for path in sorted(copy.release_dir.rglob("*")):
+            if path.is_file():
+                fresh[path] = assignment.release_dir / path.relative_to(copy.release_dir)
+        stale = [
+            str(old.relative_to(assignment.root))
+            for new, old in fresh.items()
+            if not old.is_file() or not filecmp.cmp(new, old, shallow=False)
+        ]
+        committed = {p for p in assignment.release_dir.rglob("*") if p.is_file()}
+        stale += [str(p.relative_to(assignment.root)) for p in committed - set(fresh.values())]
+        return sorted(stale)
+
+
+def _copy_sources(assignment: Assignment, scratch: Path) -> Path:
+    """Copy what a build reads (sources and support files) into a scratch course folder."""
+    shutil.copytree(
+        assignment.source_dir,
+        scratch / "solutions" / assignment.id,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
+    for path in assignment.support_sources().values():
+        target = scratch / path.relative_to(assignment.root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    (scratch / "autograder" / "checks").mkdir(parents=True, exist_ok=True)
+    return scratch

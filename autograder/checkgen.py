@@ -1,0 +1,164 @@
+"""Turn the check cells of a source notebook into a checks module (``autograder/checks/<id>.py``).
+
+Each nbgrader test cell becomes one decorated function whose parameters are the student functions
+it calls, so the judge can hand it proxies into the student process. The imports cell supplies the
+module's imports, with ``nnkit_checks`` mapped to the kit's own `autograder.checklib`.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import symtable
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from autograder.manifest import HELPERS_NAME, Assignment
+from autograder.notebook import HIDDEN_BEGIN, without_hidden_markers
+
+IMPORTS_CELL = "imports"
+HINT_PREFIX = "# Hint:"
+
+
+class CheckCellError(Exception):
+    """A check cell breaks the conventions the grader relies on."""
+
+
+@dataclass(frozen=True)
+class CheckCell:
+    """One nbgrader test cell of the source notebook."""
+
+    grade_id: str
+    title: str
+    hint: str
+    points: float
+    hidden: bool
+    code: str
+
+
+def nbgrader_meta(cell: dict) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def is_check_cell(cell: dict) -> bool:
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def parse_check_cell(cell: dict) -> CheckCell:
+    meta = nbgrader_meta(cell)
+    lines = cell.source.splitlines()
+    if not lines or not lines[0].startswith("# "):
+        raise CheckCellError(f"check cell {meta.get('grade_id')} must start with '# <title>'")
+    hint = next((ln[len(HINT_PREFIX) :].strip() for ln in lines[1:3] if ln.startswith(HINT_PREFIX)), "")
+    hidden = HIDDEN_BEGIN in cell.source
+    if hidden and not hint:
+        raise CheckCellError(f"hidden check cell {meta['grade_id']} needs a '{HINT_PREFIX}' line")
+    body = [ln for ln in lines[1:] if not ln.startswith(HINT_PREFIX)]
+    return CheckCell(
+        grade_id=meta["grade_id"],
+        title=lines[0][2:].strip(),
+        hint=hint,
+        points=float(meta.get("points", 0)),
+        hidden=hidden,
+        code=without_hidden_markers("\n".join(body)).strip("\n"),
+    )
+
+
+def student_names(nb: nbformat.NotebookNode) -> set[str]:
+    """Top-level functions and classes the notebook defines outside its check cells."""
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code" and not is_check_cell(cell):
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(node.name)
+    return names
+
+
+def global_names(code: str) -> set[str]:
+    """Names a check's code reads from outside itself (module globals or builtins)."""
+    source = "def _check():\n" + textwrap.indent(code or "pass", "    ") + "\n"
+    found: set[str] = set()
+
+    def visit(table: symtable.SymbolTable) -> None:
+        if table.get_type() != "module":
+            found.update(s.get_name() for s in table.get_symbols() if s.is_global())
+        for child in table.get_children():
+            visit(child)
+
+    visit(symtable.symtable(source, "<check>", "exec"))
+    return found
+
+
+def render_imports(nb: nbformat.NotebookNode, used: set[str]) -> list[str]:
+    """The imports cell's imports that the checks use, ``nnkit_checks`` mapped to the kit."""
+    cell = next((c for c in nb.cells if nbgrader_meta(c).get("grade_id") == IMPORTS_CELL), None)
+    if cell is None:
+        raise CheckCellError(f"the notebook needs a code cell with grade_id {IMPORTS_CELL!r}")
+    helpers = Path(HELPERS_NAME).stem
+    lines = []
+    for node in ast.parse(cell.source).body:
+        if not isinstance(node, (ast.Import, ast.ImportFrom)):
+            raise CheckCellError("the imports cell may hold only import statements")
+        node.names = [a for a in node.names if (a.asname or a.name.split(".")[0]) in used]
+        if isinstance(node, ast.ImportFrom) and node.module == helpers:
+            node.module = "autograder.checklib"
+        if isinstance(node, ast.Import):
+            node.names = [
+                ast.alias("autograder.checklib", a.asname or helpers) if a.name == helpers else a
+                for a in node.names
+            ]
+        if node.names:
+            lines.append(ast.unparse(node))
+    return lines
+
+
+def render_checks_module(assignment: Assignment) -> str:
+    """The source of ``autograder/checks/<id>.py`` for `assignment`."""
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    cells = [parse_check_cell(c) for c in nb.cells if is_check_cell(c)]
+    students = student_names(nb)
+    imported = _imported_names(nb)
+    functions, used = [], set()
+    for cell in cells:
+        names = global_names(cell.code)
+        unknown = names - students - imported - set(dir(builtins))
+        if unknown:
+            raise CheckCellError(
+                f"check {cell.grade_id} uses {sorted(unknown)}, which are neither imported in the "
+                "imports cell nor defined by the notebook's functions"
+            )
+        used |= names & imported
+        params = ", ".join(sorted(names & students))
+        functions.append(
+            f"@check({cell.grade_id!r}, {cell.title!r}, points={cell.points!r}, "
+            f"hidden={cell.hidden!r}, hint={cell.hint!r})\n"
+            f"def test_{cell.grade_id}({params}):\n"
+            + textwrap.indent(cell.code or "pass", "    ")
+            + "\n"
+        )
+    source = assignment.source_notebook.relative_to(assignment.root)
+    header = [
+        f'"""Checks of {assignment.id}, generated from the test cells of {source.as_posix()}.',
+        "",
+        f"Do not edit: change the notebook and run `python -m autograder build {assignment.id}`.",
+        "Each check's parameters are the student functions it calls; the grader passes proxies",
+        'that run them in the student process.\n"""',
+        "",
+        *render_imports(nb, used),
+        "from autograder.checkspec import check",
+    ]
+    return "\n".join(header) + "\n\n\n" + "\n\n".join(functions)
+
+
+def _imported_names(nb: nbformat.NotebookNode) -> set[str]:
+    cell = next((c for c in nb.cells if nbgrader_meta(c).get("grade_id") == IMPORTS_CELL), None)
+    names = set()
+    for node in ast.parse(cell.source if cell else "").body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(a.asname or a.name.split(".")[0] for a in node.names)
+    return names

@@ -1,0 +1,1 @@
+"""Generated check modules, one per assignment (``python -m autograder build`` writes them)."""

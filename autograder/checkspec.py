@@ -1,0 +1,43 @@
+"""The one format of a check: a function with points, a title, a visibility and a hint.
+
+Generated check modules (``autograder/checks/<id>.py``) decorate each check with `check`; the judge
+collects them with `checks_of`. The function's parameters name the student functions it calls.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """One graded check, as written in one test cell of the source notebook."""
+
+    grade_id: str
+    title: str
+    points: float
+    hidden: bool
+    hint: str
+    function: Callable[..., None]
+
+    @property
+    def student_names(self) -> tuple[str, ...]:
+        return tuple(inspect.signature(self.function).parameters)
+
+
+def check(grade_id: str, title: str, *, points: float, hidden: bool, hint: str = ""):
+    """Mark a function as a check worth `points`."""
+
+    def mark(function: Callable[..., None]) -> Callable[..., None]:
+        function.check_spec = CheckSpec(grade_id, title, points, hidden, hint, function)
+        return function
+
+    return mark
+
+
+def checks_of(module: ModuleType) -> list[CheckSpec]:
+    """The checks a module defines, in the order they are written."""
+    return [f.check_spec for f in vars(module).values() if hasattr(f, "check_spec")]

@@ -1,0 +1,90 @@
+"""The grading pipeline: load the submission, start the student process, run checks, report.
+
+The judge (this process) reads the notebook as data, runs the checks and writes the report. The
+submission's code runs only in the student process, which gets a scratch folder holding the files
+the notebook expects beside it (``nnkit_checks.py``, data).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from autograder import checklib
+from autograder.checkspec import CheckSpec, checks_of
+from autograder.judge import run_checks
+from autograder.manifest import Assignment, ManifestError
+from autograder.notebook import SubmissionError, find_submission, read_code_cells
+from autograder.results import CheckResult, GradeReport
+from autograder.student_process import Limits, StudentError, StudentProcess
+
+
+def grade(assignment: Assignment, submission: Path) -> GradeReport:
+    """Grade one submission (a notebook, a ``.py`` file, or a folder holding the notebook)."""
+    started = time.perf_counter()
+    checks = load_checks(assignment)
+    report = GradeReport(assignment.id, [])
+    try:
+        cells = read_code_cells(find_submission(Path(submission), assignment.notebook))
+    except SubmissionError as exc:
+        report.notes.append(f"Your submission could not be graded: {exc}")
+        report.results = _all_failed(checks, str(exc))
+    else:
+        payload = [{"index": c.index, "source": c.source} for c in cells if not c.is_check]
+        _run(assignment, payload, checks, report)
+    report.execution_time = time.perf_counter() - started
+    return report
+
+
+def load_checks(assignment: Assignment) -> list[CheckSpec]:
+    """The checks of the generated module ``autograder/checks/<id>.py`` of `assignment`."""
+    spec = importlib.util.spec_from_file_location(f"nnkit_checks_{assignment.id}", assignment.checks_file)
+    if spec is None or not assignment.checks_file.is_file():
+        raise ManifestError(f"{assignment.checks_file} is missing; run `python -m autograder build`")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return checks_of(module)
+
+
+def _run(assignment: Assignment, cells: list[dict], checks: list, report: GradeReport) -> None:
+    limits = Limits(memory_mb=assignment.memory_mb)
+    support = assignment.support_sources()
+    with tempfile.TemporaryDirectory(prefix="nnkit-") as scratch, _data_from(support.values()):
+        for name, source in support.items():
+            shutil.copy(source, Path(scratch) / name)
+        with StudentProcess(cells, Path(scratch), limits) as student:
+            try:
+                loaded = student.start()
+            except StudentError as exc:
+                report.notes.append(f"Loading your notebook failed: {exc}")
+                report.results = _all_failed(checks, f"your notebook could not be loaded: {exc}")
+                return
+            report.notes += loaded.problems
+            report.results = run_checks(
+                checks,
+                student,
+                check_seconds=assignment.check_seconds,
+                total_seconds=assignment.total_seconds,
+            )
+
+
+class _data_from:
+    """Let the checks' `load_arrays` read the kit's own data files, never the student's copies."""
+
+    def __init__(self, files) -> None:
+        self.folders = list(dict.fromkeys(Path(f).parent for f in files))
+
+    def __enter__(self) -> None:
+        checklib.DATA_DIRS[:0] = self.folders
+
+    def __exit__(self, *exc: object) -> None:
+        del checklib.DATA_DIRS[: len(self.folders)]
+
+
+def _all_failed(checks: list, why: str) -> list[CheckResult]:
+    return [
+        CheckResult(c.grade_id, c.title, 0.0, c.points, c.hidden, why) for c in checks
+    ]

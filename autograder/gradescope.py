@@ -1,0 +1,67 @@
+"""The Gradescope autograder zip: ``setup.sh`` and ``run_autograder`` at its root, pinned
+requirements, the grading engine, one assignment's checks, its manifest and its data.
+
+The zip mirrors the kit's layout, so the engine finds everything as it does in the kit. It holds
+no solutions: the reference notebook stays with the instructor.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from autograder.manifest import MANIFEST, Assignment
+
+TEMPLATES = Path(__file__).parent / "gradescope_files"
+GRADING_PACKAGES = ("numpy", "nbformat", "matplotlib", "tqdm")  # what the judge and notebooks import
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same zip
+
+
+def grading_requirements(root: Path) -> str:
+    """The pins of the grading packages, taken from the kit's requirements.txt."""
+    pins = {}
+    for line in (root / "requirements.txt").read_text().splitlines():
+        match = re.match(r"^([A-Za-z0-9_.-]+)==", line.strip())
+        if match:
+            pins[match.group(1).lower()] = line.strip()
+    missing = [p for p in GRADING_PACKAGES if p not in pins]
+    if missing:
+        raise ValueError(f"requirements.txt pins none of {missing}")
+    lines = [pins[p] for p in GRADING_PACKAGES] + ['tomli==2.2.1; python_version < "3.11"']
+    return "\n".join(lines) + "\n"
+
+
+def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
+    """Archive name -> bytes of every file in the zip."""
+    root = assignment.root
+    engine = root / "autograder"
+    files = {
+        "setup.sh": (TEMPLATES / "setup.sh").read_bytes(),
+        "run_autograder": (TEMPLATES / "run_autograder")
+        .read_text()
+        .replace("@ASSIGNMENT_ID@", assignment.id)
+        .encode(),
+        "requirements.txt": grading_requirements(root).encode(),
+        f"solutions/{assignment.id}/{MANIFEST}": (assignment.source_dir / MANIFEST).read_bytes(),
+        f"autograder/checks/__init__.py": (engine / "checks" / "__init__.py").read_bytes(),
+        f"autograder/checks/{assignment.id}.py": assignment.checks_file.read_bytes(),
+    }
+    for module in sorted(engine.glob("*.py")):
+        files[f"autograder/{module.name}"] = module.read_bytes()
+    for relative in assignment.support_files:
+        files[relative] = (root / relative).read_bytes()
+    return files
+
+
+def write_bundle(assignment: Assignment, out_dir: Path) -> Path:
+    """Write ``<out_dir>/<id>_autograder.zip`` and return its path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{assignment.id}_autograder.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(bundle_contents(assignment).items()):
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.external_attr = (0o755 if name in ("setup.sh", "run_autograder") else 0o644) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return path

@@ -1,0 +1,75 @@
+"""nbgrader for this kit: the course settings, and nbgrader's own commands run on a course folder.
+
+A course folder is laid out as nbgrader expects, with the kit's names: ``solutions/<id>/`` holds
+the source notebooks, ``assignments/<id>/`` the generated student releases, and nbgrader's usual
+``submitted/``, ``autograded/``, ``feedback/`` and ``gradebook.db`` sit beside them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from autograder.manifest import KIT_ROOT, MANIFEST
+
+IGNORED = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", MANIFEST, "mistakes"]
+CONFIG_FILE = "nbgrader_config.py"
+EXECUTE_TIMEOUT_SECONDS = 300
+
+
+class NbgraderError(Exception):
+    """An nbgrader command failed; the message ends with the tail of its log."""
+
+
+def configure(c) -> None:
+    """Apply the kit's settings to an nbgrader config object (used by nbgrader_config.py)."""
+    c.CourseDirectory.source_directory = "solutions"
+    c.CourseDirectory.release_directory = "assignments"
+    c.CourseDirectory.ignore = IGNORED
+    c.Execute.timeout = EXECUTE_TIMEOUT_SECONDS
+
+
+def prepare_course(course_root: Path) -> None:
+    """Give a course folder the kit's nbgrader_config.py (the kit's own root already has it)."""
+    target = Path(course_root) / CONFIG_FILE
+    if not target.exists():
+        shutil.copy(KIT_ROOT / CONFIG_FILE, target)
+
+
+def run_nbgrader(course_root: Path, *args: str) -> str:
+    """Run ``nbgrader ARGS`` in `course_root`; returns its log, raises NbgraderError on failure."""
+    prepare_course(course_root)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(KIT_ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course_root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    log = done.stdout + done.stderr
+    if done.returncode != 0 or "[ERROR]" in log:
+        tail = "\n".join(log.strip().splitlines()[-15:])
+        raise NbgraderError(f"nbgrader {' '.join(args)} failed:\n{tail}")
+    return log
+
+
+def generate_assignment(course_root: Path, assignment_id: str) -> None:
+    """Real ``nbgrader generate_assignment``: solutions/<id>/ -> assignments/<id>/."""
+    run_nbgrader(course_root, "generate_assignment", assignment_id, "--force")
+
+
+def autograde(course_root: Path, assignment_id: str, student_id: str) -> dict[str, float]:
+    """Real ``nbgrader autograde`` of submitted/<student>/<id>/; returns grade_id -> score."""
+    from nbgrader.api import Gradebook  # nbgrader is heavy to import; only this path needs it
+
+    run_nbgrader(course_root, "autograde", assignment_id, "--student", student_id, "--create", "--force")
+    scores = {}
+    with Gradebook(f"sqlite:///{Path(course_root) / 'gradebook.db'}") as gradebook:
+        submission = gradebook.find_submission(assignment_id, student_id)
+        for notebook in submission.notebooks:
+            scores.update({grade.name: float(grade.score) for grade in notebook.grades})
+    return scores

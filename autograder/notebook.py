@@ -1,0 +1,100 @@
+"""Reading notebooks: a submission's code cells, and the parts of a source notebook.
+
+Only the judge reads notebooks, and only as data. A file that is not a readable notebook raises
+`SubmissionError` with a sentence for the student.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
+HIDDEN_END = "### END HIDDEN TESTS"
+
+
+class SubmissionError(Exception):
+    """The submission cannot be graded at all (missing, not a notebook, unreadable)."""
+
+
+@dataclass(frozen=True)
+class CodeCell:
+    """One code cell: its position, source, and nbgrader metadata if any."""
+
+    index: int
+    source: str
+    grade_id: str | None = None
+    is_check: bool = False
+
+
+def find_submission(path: Path, notebook_name: str) -> Path:
+    """The notebook to grade: `path` itself, or the right notebook inside the folder `path`."""
+    path = Path(path)
+    if path.is_file():
+        return path
+    if not path.is_dir():
+        raise SubmissionError(f"nothing was submitted at {path.name}")
+    named = sorted(path.rglob(notebook_name))
+    notebooks = named or sorted(p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    if len(notebooks) == 1:
+        return notebooks[0]
+    scripts = sorted(path.rglob("*.py"))
+    if not notebooks and len(scripts) == 1:
+        return scripts[0]
+    if not notebooks:
+        raise SubmissionError(f"no notebook was submitted; upload {notebook_name}")
+    names = ", ".join(p.name for p in notebooks)
+    raise SubmissionError(f"several notebooks were submitted ({names}); upload only {notebook_name}")
+
+
+def read_code_cells(path: Path) -> list[CodeCell]:
+    """The code cells of a notebook, or of a ``.py`` file taken as one cell."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SubmissionError(f"{path.name} could not be read as text ({exc.__class__.__name__})")
+    if path.suffix == ".py":
+        return [CodeCell(0, text)]
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SubmissionError(
+            f"{path.name} is not a valid notebook: broken JSON at line {exc.lineno}; "
+            "open it in Jupyter, save it again and resubmit"
+        ) from None
+    if isinstance(raw, dict) and isinstance(raw.get("cells"), list):
+        cells = raw["cells"]  # version 4, read as plain data even if its schema is off
+    else:
+        try:  # an older version (worksheets): let nbformat convert it
+            cells = nbformat.reads(text, as_version=4).cells
+        except Exception:
+            cells = []
+    if not isinstance(cells, list) or not cells:
+        raise SubmissionError(f"{path.name} has no cells; is it the assignment notebook?")
+    return [
+        _code_cell(i, cell)
+        for i, cell in enumerate(cells)
+        if isinstance(cell, dict) and cell.get("cell_type") == "code"
+    ]
+
+
+def _code_cell(index: int, cell: dict) -> CodeCell:
+    source = cell.get("source", "")
+    if isinstance(source, list):
+        source = "".join(str(s) for s in source)
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    meta = meta if isinstance(meta, dict) else {}
+    is_check = bool(meta.get("grade")) and not meta.get("solution")
+    return CodeCell(index, str(source), meta.get("grade_id"), is_check)
+
+
+def without_hidden_markers(source: str) -> str:
+    """The cell's code with the nbgrader hidden-test marker lines removed."""
+    return "\n".join(
+        line for line in source.splitlines() if line.strip() not in (HIDDEN_BEGIN, HIDDEN_END)
+    )
+

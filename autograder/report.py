@@ -1,0 +1,61 @@
+"""The only module that knows output formats: Gradescope's results.json and the text table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from autograder.results import GradeReport
+
+MAX_OUTPUT_CHARS = 2000
+
+
+def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> dict:
+    """Gradescope's results format: score, execution_time, output and one entry per check."""
+    return {
+        "score": report.score,
+        "execution_time": round(report.execution_time, 3),
+        "output": _bounded("\n".join(report.notes)),
+        "stdout_visibility": "hidden",
+        "tests": [
+            {
+                "name": result.title,
+                "number": result.grade_id,
+                "score": result.score,
+                "max_score": result.max_score,
+                "status": "passed" if result.passed else "failed",
+                "visibility": hidden_visibility if result.hidden else "visible",
+                "output": _bounded(result.output),
+            }
+            for result in report.results
+        ],
+    }
+
+
+def write_gradescope(report: GradeReport, path: Path, hidden_visibility: str = "visible") -> None:
+    """Write results.json (atomically, so a reader never sees half a file)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(to_gradescope(report, hidden_visibility), indent=2))
+    partial.replace(path)
+
+
+def format_table(report: GradeReport) -> str:
+    """A plain-text score table with one line of feedback per failed check."""
+    width = max((len(r.title) for r in report.results), default=10)
+    lines = [f"{report.assignment_id}: {report.score:g} / {report.max_score:g} points"]
+    lines += [f"  note: {note}" for note in report.notes]
+    for r in report.results:
+        mark = "ok  " if r.passed else "FAIL"
+        kind = "hidden" if r.hidden else "public"
+        lines.append(f"  {mark} {r.title:<{width}}  {r.score:>5g}/{r.max_score:<5g} {kind}")
+        if not r.passed and r.output:
+            lines.append(f"         -> {r.output.splitlines()[0]}")
+    return "\n".join(lines)
+
+
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_OUTPUT_CHARS:
+        return text
+    return text[: MAX_OUTPUT_CHARS - 20] + "\n[... output cut]"

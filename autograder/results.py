@@ -1,0 +1,42 @@
+"""The result model: what one check found, and the report for one submission."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict of one check; `output` is what the student is shown."""
+
+    grade_id: str
+    title: str
+    score: float
+    max_score: float
+    hidden: bool
+    output: str
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.max_score
+
+
+@dataclass
+class GradeReport:
+    """All check results for one submission, plus notes about the submission as a whole."""
+
+    assignment_id: str
+    results: list[CheckResult]
+    execution_time: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return round(sum(r.score for r in self.results), 6)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(r.max_score for r in self.results), 6)
+
+    def scores_by_check(self) -> dict[str, float]:
+        return {r.grade_id: r.score for r in self.results}

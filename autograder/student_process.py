@@ -1,0 +1,206 @@
+"""The judge's side of the student process: start it, call into it under a deadline, restart it.
+
+Student code never runs in the judge's process. `Remote` objects stand for the student's functions
+and objects; calling one sends plain data to the student process and waits for plain data back.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from autograder import wire
+
+STARTUP_SECONDS = 60.0
+SINGLE_THREAD_ENV = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "MPLBACKEND": "Agg",
+    "TQDM_DISABLE": "1",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+
+
+class StudentError(Exception):
+    """Student code failed: it raised, timed out, crashed, or a name is missing. Safe to show."""
+
+
+@dataclass
+class Limits:
+    """Resource limits for the student process."""
+
+    memory_mb: int = 1024
+    cpu_seconds: int = 900
+
+
+@dataclass
+class LoadReport:
+    """What loading the notebook's definitions said: broken cells, and the names it defined."""
+
+    problems: list[str] = field(default_factory=list)
+    defined: list[str] = field(default_factory=list)
+
+
+class StudentProcess:
+    """A child process holding the submission's definitions; restarted after a timeout or crash."""
+
+    def __init__(self, cells: list[dict], workdir: Path, limits: Limits | None = None) -> None:
+        self.cells = cells
+        self.workdir = Path(workdir)
+        self.limits = limits or Limits()
+        self.deadline: float | None = None
+        self.generation = 0
+        self.last_warnings: list[str] = []
+        self._proc: subprocess.Popen | None = None
+        self._to_child = self._from_child = -1
+
+    def __enter__(self) -> StudentProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> LoadReport:
+        """Start a fresh process and load the submission; returns what loading reported."""
+        self.stop()
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        env = {**os.environ, **SINGLE_THREAD_ENV, "PYTHONPATH": str(Path(__file__).parent.parent)}
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "autograder.student_server", str(to_child_r), str(from_child_w)],
+            cwd=self.workdir,
+            env=env,
+            pass_fds=(to_child_r, from_child_w),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=self._apply_limits,
+        )
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._to_child, self._from_child = to_child_w, from_child_r
+        self.generation += 1
+        saved, self.deadline = self.deadline, time.monotonic() + STARTUP_SECONDS
+        try:
+            loaded = self._request({"op": "load", "cells": self.cells})
+        finally:
+            self.deadline = saved
+        return LoadReport(list(loaded["problems"]), list(loaded["defined"]))
+
+    def _apply_limits(self) -> None:
+        os.setsid()  # own process group, so a timeout kills everything the student started
+        memory = self.limits.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (self.limits.cpu_seconds, self.limits.cpu_seconds))
+
+    def stop(self) -> None:
+        if self._proc is None:
+            return
+        for fd in (self._to_child, self._from_child):
+            os.close(fd)
+        try:
+            os.killpg(self._proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self._proc.wait()
+        self._proc = None
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None
+
+    def _request(self, request: dict) -> Any:
+        if self._proc is None:
+            self.start()
+        try:
+            wire.send(self._to_child, request, _handle_of)
+            reply = wire.receive(self._from_child, self.deadline)
+        except wire.PeerTimeout:
+            self.stop()
+            raise StudentError(
+                "your code did not finish within the time limit (an infinite loop, or far too slow)"
+            ) from None
+        except (wire.WireError, BrokenPipeError):
+            code = self._proc.poll() if self._proc else None
+            self.stop()
+            raise StudentError(_crash_message(code)) from None
+        self.last_warnings = list(reply.get("warnings", []))
+        if not reply.get("ok"):
+            raise StudentError(reply["error"]["message"])
+        return self._wrap(reply["value"])
+
+    def _wrap(self, value: Any) -> Any:
+        if isinstance(value, wire.Handle):
+            return Remote(self, value, self.generation)
+        if isinstance(value, list):
+            return [self._wrap(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(self._wrap(v) for v in value)
+        if isinstance(value, dict):
+            return {k: self._wrap(v) for k, v in value.items()}
+        return value
+
+    def name(self, name: str) -> Remote:
+        """The student's top-level object `name`, looked up at each use (so it survives restarts)."""
+        return Remote(self, name, None)
+
+
+def _crash_message(code: int | None) -> str:
+    if code is not None and code < 0:
+        reason = {signal.SIGKILL: "it was killed (out of memory or CPU time?)"}.get(
+            -code, f"signal {signal.Signals(-code).name}"
+        )
+        return f"your code ended the grading process: {reason}"
+    if code is not None:
+        return f"your code ended the grading process (exit code {code}, e.g. os._exit)"
+    return "your code broke the connection to the grader"
+
+
+def _handle_of(value: Any) -> wire.Handle:
+    if isinstance(value, Remote) and isinstance(value._target, wire.Handle):
+        value._check_alive()
+        return value._target
+    raise TypeError(f"cannot send {type(value).__name__} to the student process")
+
+
+class Remote:
+    """A function, class or object living in the student process."""
+
+    __slots__ = ("_process", "_target", "_generation")
+
+    def __init__(self, process: StudentProcess, target: str | wire.Handle, generation: int | None):
+        object.__setattr__(self, "_process", process)
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "_generation", generation)
+
+    def _check_alive(self) -> None:
+        process = self._process
+        if self._generation is not None and (
+            not process.running or self._generation != process.generation
+        ):
+            raise StudentError("an object from before the grader restarted your code was used again")
+
+    def _send(self, request: dict) -> Any:
+        self._check_alive()
+        return self._process._request({**request, "target": self._target})
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._send({"op": "call", "args": list(args), "kwargs": kwargs})
+
+    def __getattr__(self, attr: str) -> Any:
+        return self._send({"op": "get", "attr": attr})
+
+    def __setattr__(self, attr: str, value: Any) -> None:
+        self._send({"op": "set", "attr": attr, "value": value})
+
+    def __repr__(self) -> str:
+        target = self._target if isinstance(self._target, str) else self._target.type_name
+        return f"<student {target}>"

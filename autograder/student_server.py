@@ -1,0 +1,158 @@
+"""The student process: load a submission's definitions, then answer the judge's calls.
+
+Run as ``python -m autograder.student_server IN_FD OUT_FD`` by `student_process`. It imports
+nothing of the judge but `wire`, and it only ever sends plain data back.
+
+Only definitions are taken from the notebook: imports, ``def``, ``class`` and assignments without
+calls (``EPS = 1e-12``). Top-level statements such as training loops, plots, ``while True:`` or
+``sys.exit()`` are skipped, which keeps grading fast and makes them harmless.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import sys
+import traceback
+import warnings
+from typing import Any
+
+from autograder import wire
+
+CELL_FILENAME = "<cell {}>"
+MAX_WARNINGS = 5
+KEPT_STATEMENTS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def definitions_only(source: str) -> tuple[ast.Module, int]:
+    """Parse one cell and keep its definitions; returns (module, number of skipped statements)."""
+    tree = ast.parse(_without_magics(source))
+    kept = [node for node in tree.body if _is_definition(node)]
+    return ast.Module(body=kept, type_ignores=[]), len(tree.body) - len(kept)
+
+
+def _is_definition(node: ast.stmt) -> bool:
+    if isinstance(node, KEPT_STATEMENTS):
+        return True
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+        return not any(isinstance(n, ast.Call) for n in ast.walk(node.value))
+    return False
+
+
+def _without_magics(source: str) -> str:
+    """Blank out IPython magics and shell escapes (keeping line numbers); drop %% cell magics."""
+    if source.lstrip().startswith("%%"):
+        return ""
+    return "\n".join(
+        "" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
+    )
+
+
+class MissingName(LookupError):
+    """The judge asked for a name the notebook does not define."""
+
+
+class Server:
+    """Holds the student's namespace and the objects handed to the judge by number."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": __builtins__}
+        self.objects: dict[int, Any] = {}
+
+    def to_handle(self, obj: Any) -> wire.Handle:
+        handle = wire.Handle(len(self.objects), type(obj).__name__)
+        self.objects[handle.id] = obj
+        return handle
+
+    def resolve(self, value: Any) -> Any:
+        if isinstance(value, wire.Handle):
+            return self.objects[value.id]
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.resolve(v) for v in value)
+        if isinstance(value, dict):
+            return {k: self.resolve(v) for k, v in value.items()}
+        return value
+
+    def load(self, cells: list[dict]) -> dict:
+        """Run the definitions of each cell; a broken cell is reported and the rest still load."""
+        problems = []
+        for cell in cells:
+            where = f"cell {cell['index']}"
+            try:
+                module, _ = definitions_only(cell["source"])
+                exec(compile(module, CELL_FILENAME.format(cell["index"]), "exec"), self.namespace)
+            except SyntaxError as exc:
+                problems.append(
+                    f"{where} has a syntax error on line {exc.lineno}: {exc.msg};"
+                    " nothing defined in that cell can be graded"
+                )
+            except BaseException as exc:  # noqa: BLE001 - a student cell may raise anything
+                problems.append(f"{where} failed while defining functions: {describe(exc)}")
+        defined = sorted(k for k, v in self.namespace.items() if callable(v) and not k.startswith("_"))
+        return {"problems": problems, "defined": defined}
+
+    def lookup(self, target: Any) -> Any:
+        if isinstance(target, wire.Handle):
+            return self.objects[target.id]
+        if target not in self.namespace:
+            raise MissingName(f"your notebook does not define `{target}`")
+        return self.namespace[target]
+
+    def handle(self, request: dict) -> Any:
+        op = request["op"]
+        if op == "load":
+            return self.load(request["cells"])
+        target = self.lookup(request["target"])
+        if op == "call":
+            args = self.resolve(request["args"])
+            kwargs = self.resolve(request["kwargs"])
+            return target(*args, **kwargs)
+        if op == "get":
+            return getattr(target, request["attr"])
+        if op == "set":
+            setattr(target, request["attr"], self.resolve(request["value"]))
+            return None
+        raise ValueError(f"unknown request {op!r}")
+
+
+def describe(exc: BaseException) -> str:
+    """One line for the student: the exception, and where in their notebook it was raised."""
+    if isinstance(exc, MissingName):
+        return str(exc)
+    if isinstance(exc, SystemExit):
+        text = f"called sys.exit({'' if exc.code is None else repr(exc.code)})"
+    else:
+        message = str(exc).strip().splitlines()
+        if not message and isinstance(exc, NotImplementedError):
+            message = ["not implemented yet"]
+        text = type(exc).__name__ + (f": {message[0][:300]}" if message else "")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith("<cell ")]
+    if frames:
+        last = frames[-1]
+        text += f" (in {last.name}, {last.filename.strip('<>')} line {last.lineno})"
+    return text
+
+
+def serve(in_fd: int, out_fd: int) -> None:
+    server = Server()
+    while True:
+        try:
+            request = wire.receive(in_fd)
+        except wire.PeerClosed:
+            return
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                reply = {"ok": True, "value": server.handle(request)}
+            except BaseException as exc:  # noqa: BLE001 - report SystemExit, KeyboardInterrupt too
+                reply = {"ok": False, "error": {"type": type(exc).__name__, "message": describe(exc)}}
+        reply["warnings"] = [str(w.message) for w in caught[:MAX_WARNINGS]]
+        try:
+            wire.send(out_fd, reply, server.to_handle)
+        except TypeError as exc:
+            wire.send(out_fd, {"ok": False, "error": {"type": "TypeError", "message": str(exc)}})
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]), int(sys.argv[2]))
+    os._exit(0)

@@ -1,0 +1,117 @@
+"""Small factories for notebooks, cells and throwaway courses used across the tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from autograder.build import write_checks_module
+from autograder.manifest import KIT_ROOT, Assignment, load_assignment
+
+NBGRADER = {"schema_version": 3, "task": False}
+
+
+def code_cell(source: str, grade_id: str | None = None, *, solution=False, points=None, locked=False):
+    cell = nbformat.v4.new_code_cell(source)
+    if grade_id:
+        cell.metadata["nbgrader"] = {
+            **NBGRADER,
+            "grade_id": grade_id,
+            "solution": solution,
+            "grade": points is not None,
+            "locked": locked or points is not None,
+            **({"points": points} if points is not None else {}),
+        }
+    return cell
+
+
+def check_cell(grade_id: str, title: str, body: str, points=1.0, hint: str | None = None):
+    """A test cell; a `hint` makes it a hidden check."""
+    if hint is None:
+        return code_cell(f"# {title}\n{body}", grade_id, points=points)
+    hidden = f"# {title}\n# Hint: {hint}\n### BEGIN HIDDEN TESTS\n{body}\n### END HIDDEN TESTS"
+    return code_cell(hidden, grade_id, points=points)
+
+
+def notebook(cells) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = list(cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+TOY_SOLUTION = '''\
+def double(x):
+    """x: (N,) -> (N,)"""
+    ### BEGIN SOLUTION
+    return 2 * np.asarray(x, dtype=float)
+    ### END SOLUTION
+
+
+class Counter:
+    def __init__(self, start):
+        self.count = start
+
+    def add(self, n):
+        ### BEGIN SOLUTION
+        self.count += n
+        return self.count
+        ### END SOLUTION
+'''
+
+TOY_CHECKS = [
+    check_cell("double_public", "double: values", "assert_close(double(np.array([1.0, -2.0])), [2.0, -4.0], 'double(x)')"),
+    check_cell(
+        "double_hidden",
+        "double: a batch of one",
+        "assert_shape(double(np.ones(1)), (1,), 'double(x)')",
+        hint="keep the input's shape",
+    ),
+    check_cell(
+        "counter_public",
+        "Counter: add",
+        "c = Counter(3)\nc.add(2)\nassert c.add(1) == 6, 'Counter(3).add(2).add(1) should be 6'\nassert c.count == 6",
+        points=2.0,
+    ),
+]
+
+
+def toy_notebook(solution: str = TOY_SOLUTION, extra_cells=()) -> nbformat.NotebookNode:
+    return notebook(
+        [
+            nbformat.v4.new_markdown_cell("# Toy assignment"),
+            code_cell(
+                "import numpy as np\nfrom nnkit_checks import assert_close, assert_shape",
+                "imports",
+                locked=True,
+            ),
+            code_cell(solution, "toy_solution", solution=True),
+            *TOY_CHECKS,
+            *extra_cells,
+        ]
+    )
+
+
+def toy_course(root: Path, nb: nbformat.NotebookNode | None = None, **limits) -> Assignment:
+    """A one-assignment course 'toy' in `root`, with its checks module generated."""
+    (root / "autograder" / "checks").mkdir(parents=True)
+    shutil.copy(KIT_ROOT / "autograder" / "checklib.py", root / "autograder" / "checklib.py")
+    source = root / "solutions" / "toy"
+    source.mkdir(parents=True)
+    nbformat.write(nb or toy_notebook(), source / "toy.ipynb")
+    limit_lines = "".join(f"{k} = {v}\n" for k, v in limits.items())
+    (source / "assignment.toml").write_text(
+        f'id = "toy"\ntitle = "Toy"\nnotebook = "toy.ipynb"\n[limits]\n{limit_lines}'
+    )
+    assignment = load_assignment("toy", root)
+    write_checks_module(assignment)
+    return assignment
+
+
+def submission(folder: Path, solution: str, name: str = "toy.ipynb") -> Path:
+    """A toy submission whose solution cell holds `solution`."""
+    path = Path(folder) / name
+    nbformat.write(toy_notebook(solution), path)
+    return path

@@ -1,0 +1,73 @@
+import numpy as np
+import pytest
+
+from autograder import checklib
+from autograder.checklib import (
+    CheckFailure,
+    assert_at_least,
+    assert_close,
+    assert_gradient,
+    assert_scalar,
+    assert_shape,
+    numerical_gradient,
+    rel_error,
+)
+
+
+@pytest.mark.parametrize(
+    ("got", "message"),
+    [
+        (None, r"relu\(x\) returned None; did you forget a `return`\?"),
+        (np.zeros((3, 1)), r"relu\(x\): expected shape \(3,\), got \(3, 1\)"),
+        (np.array([0.0, np.nan, 2.0]), r"relu\(x\) contains nan at index \(1,\)"),
+        (np.array([0.0, -1.0, 2.0]), r"wrong at 1 of 3 entries; first at index \(1,\): expected 0, got -1"),
+        ("text", r"relu\(x\) should be numeric, got a str"),
+    ],
+)
+def test_assert_close_says_what_is_wrong(got, message):
+    """Does each kind of wrong answer get its own actionable sentence?"""
+    with pytest.raises(CheckFailure, match=message):
+        assert_close(got, [0.0, 0.0, 2.0], "relu(x)")
+
+
+def test_assert_close_accepts_lists_and_tolerates_rounding():
+    """Is a list within tolerance accepted?"""
+    assert_close([0.0, 1e-12, 2.0 + 1e-9], [0.0, 0.0, 2.0], "f(x)")
+
+
+def test_shape_scalar_and_threshold_messages():
+    """Do the shape, scalar and threshold checks say expected vs got?"""
+    with pytest.raises(CheckFailure, match=r"expected shape \(10,\), got \(10, 1\)"):
+        assert_shape(np.zeros((10, 1)), (10,), "softmax(x)")
+    with pytest.raises(CheckFailure, match=r"single number, got an array of shape \(2,\)"):
+        assert_scalar(np.ones(2), "loss")
+    assert assert_scalar(np.array([[0.5]]), "loss") == 0.5
+    with pytest.raises(CheckFailure, match="test accuracy is 0.9000; it should be at least 0.95"):
+        assert_at_least(0.9, 0.95, "test accuracy")
+
+
+def test_numerical_gradient_matches_a_known_gradient_and_restores_x():
+    """Is the centred difference of sum(x**3) equal to 3 x**2, with x left unchanged?"""
+    x = np.array([[1.0, -2.0], [0.5, 3.0]])
+    before = x.copy()
+    grad = numerical_gradient(lambda v: np.sum(v**3), x)
+    np.testing.assert_allclose(grad, 3 * before**2, rtol=1e-6)
+    np.testing.assert_array_equal(x, before)
+
+
+def test_gradient_check_uses_relative_error():
+    """Is a wrong gradient rejected with its relative error, and a right one accepted?"""
+    assert rel_error(np.array([1.0, 2.0]), np.array([1.0, 2.0])) == 0.0
+    assert rel_error(np.array([1.0]), np.array([3.0])) == pytest.approx(0.5)
+    assert_gradient(np.array([2.0, 4.0]), np.array([2.0, 4.0 + 1e-9]), "dW")
+    with pytest.raises(CheckFailure, match=r"dW disagrees with the numerical gradient: relative error 3\.33e-01"):
+        assert_gradient(np.array([2.0, 2.0]), np.array([2.0, 4.0]), "dW")
+
+
+def test_load_arrays_searches_the_data_folders(tmp_path, monkeypatch):
+    """Does load_arrays find a file in a configured folder and explain a missing one?"""
+    np.savez(tmp_path / "tiny.npz", samples=np.ones((2, 2)))
+    monkeypatch.setattr(checklib, "DATA_DIRS", [tmp_path])
+    assert checklib.load_arrays("tiny.npz")["samples"].shape == (2, 2)
+    with pytest.raises(FileNotFoundError, match="nope.npz was not found next to the notebook"):
+        checklib.load_arrays("nope.npz")

@@ -1,0 +1,87 @@
+import json
+import re
+
+import pytest
+from factories import TOY_SOLUTION, submission, toy_course
+
+from autograder.grade import grade
+
+CORRECT = re.sub(r" *### (BEGIN|END) SOLUTION\n", "", TOY_SOLUTION)
+COUNTER = CORRECT[CORRECT.index("class Counter") :]
+
+
+@pytest.fixture
+def toy(tmp_path):
+    return toy_course(tmp_path / "course", check_seconds=2)
+
+
+def scores(report):
+    return report.scores_by_check()
+
+
+def test_the_reference_gets_full_marks(toy):
+    report = grade(toy, toy.source_notebook)
+    assert scores(report) == {"double_public": 1.0, "double_hidden": 1.0, "counter_public": 2.0}
+    assert report.score == report.max_score == 4.0 and report.notes == []
+
+
+@pytest.mark.parametrize(
+    ("double", "hidden_score", "output"),
+    [
+        (
+            "def double(x):\n    raise NotImplementedError()\n",
+            0.0,
+            r"NotImplementedError: not implemented yet \(in double, cell 2 line 2\)",
+        ),
+        ("def double(x):\n    return np.full(len(x), np.nan)\n", 1.0, r"double\(x\) contains nan at index \(0,\)"),
+        ("def double(x):\n    return 2 * x[:, None]\n", 0.0, r"expected shape \(2,\), got \(2, 1\)"),
+        ("def double(x):\n    while True:\n        pass\n", 0.0, "did not finish within the time limit"),
+        ("def double(x):\n    import sys\n    sys.exit()\n", 0.0, r"called sys.exit\(\)"),
+        ("def doubled(x):\n    return 2 * x\n", 0.0, "your notebook does not define `double`"),
+    ],
+)
+def test_a_broken_function_loses_only_its_own_points(toy, tmp_path, double, hidden_score, output):
+    """Does each way of breaking double() cost the double checks and nothing else, with a reason?"""
+    report = grade(toy, submission(tmp_path, double + "\n\n" + COUNTER))
+    assert scores(report) == {"double_public": 0.0, "double_hidden": hidden_score, "counter_public": 2.0}
+    public = next(r for r in report.results if r.grade_id == "double_public")
+    assert public.output and re.search(output, public.output)
+
+
+def test_a_failed_hidden_check_shows_its_hint_not_its_values(toy, tmp_path):
+    report = grade(toy, submission(tmp_path, "def double(x):\n    return 2 * x[:, None]\n\n" + COUNTER))
+    hidden = next(r for r in report.results if r.grade_id == "double_hidden")
+    assert hidden.output == "Hint: keep the input's shape"
+
+
+def test_top_level_code_never_runs(toy, tmp_path):
+    """Are a top-level infinite loop and sys.exit() skipped instead of hanging the grader?"""
+    hostile = CORRECT + "\nwhile True:\n    pass\nimport sys\nsys.exit(1)\n"
+    report = grade(toy, submission(tmp_path, hostile))
+    assert report.score == 4.0
+
+
+def test_a_syntax_error_is_a_note_and_costs_the_cell(toy, tmp_path):
+    report = grade(toy, submission(tmp_path, CORRECT + "\ndef oops(:\n"))
+    assert report.score == 0.0
+    assert report.notes == ["cell 2 has a syntax error on line 14: invalid syntax; nothing defined in that cell can be graded"]
+
+
+def test_an_unreadable_submission_still_gets_a_full_report(toy, tmp_path):
+    """Does broken JSON produce a report with every check at zero and the reason?"""
+    broken = tmp_path / "toy.ipynb"
+    broken.write_text("{not json")
+    report = grade(toy, broken)
+    assert report.score == 0.0 and len(report.results) == 3
+    assert "not a valid notebook" in report.notes[0]
+    assert all("not a valid notebook" in r.output for r in report.results)
+
+
+def test_a_submission_cannot_fake_the_data_the_judge_reads(toy, tmp_path):
+    """Do the judge's data lookups ignore files the student process writes in its folder?"""
+    from autograder import checklib
+
+    before = list(checklib.DATA_DIRS)
+    grade(toy, toy.source_notebook)
+    assert checklib.DATA_DIRS == before
+    json.dumps([r.output for r in grade(toy, toy.source_notebook).results])
