@@ -1,4 +1,4 @@
-"""nbgrader settings for this course kit: sources in solutions/, student releases in assignments/."""
+"""nbgrader settings for this kit: sources in solutions/, student releases in assignments/."""
 
 import sys
 from pathlib import Path

@@ -53,7 +53,9 @@ def parse_check_cell(cell: dict) -> CheckCell:
     lines = cell.source.splitlines()
     if not lines or not lines[0].startswith("# "):
         raise CheckCellError(f"check cell {meta.get('grade_id')} must start with '# <title>'")
-    hint = next((ln[len(HINT_PREFIX) :].strip() for ln in lines[1:3] if ln.startswith(HINT_PREFIX)), "")
+    hint = next(
+        (ln[len(HINT_PREFIX) :].strip() for ln in lines[1:3] if ln.startswith(HINT_PREFIX)), ""
+    )
     hidden = HIDDEN_BEGIN in cell.source
     if hidden and not hint:
         raise CheckCellError(f"hidden check cell {meta['grade_id']} needs a '{HINT_PREFIX}' line")

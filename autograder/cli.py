@@ -23,14 +23,18 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("submission", type=Path, help="a notebook, or a folder holding it")
     grade.add_argument("-o", "--output", type=Path, help="write Gradescope results.json here")
 
-    validate = verbs.add_parser("validate", help="reference full marks, release zero, mistakes caught")
+    validate = verbs.add_parser(
+        "validate", help="reference full marks, release zero, mistakes caught"
+    )
     validate.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
 
     verbs.add_parser("demo", help="build everything, grade the reference and a wrong submission")
 
     args = parser.parse_args(argv)
     try:
-        return {"build": _build, "grade": _grade, "validate": _validate, "demo": _demo}[args.verb](args)
+        return {"build": _build, "grade": _grade, "validate": _validate, "demo": _demo}[args.verb](
+            args
+        )
     except ManifestError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""The main job: build every assignment, then grade its reference and a realistic wrong submission."""
+"""The main job: build every assignment, grade its reference and a realistic wrong submission."""
 
 from __future__ import annotations
 

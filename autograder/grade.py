@@ -41,9 +41,13 @@ def grade(assignment: Assignment, submission: Path) -> GradeReport:
 
 def load_checks(assignment: Assignment) -> list[CheckSpec]:
     """The checks of the generated module ``autograder/checks/<id>.py`` of `assignment`."""
-    spec = importlib.util.spec_from_file_location(f"nnkit_checks_{assignment.id}", assignment.checks_file)
+    spec = importlib.util.spec_from_file_location(
+        f"nnkit_checks_{assignment.id}", assignment.checks_file
+    )
     if spec is None or not assignment.checks_file.is_file():
-        raise ManifestError(f"{assignment.checks_file} is missing; run `python -m autograder build`")
+        raise ManifestError(
+            f"{assignment.checks_file} is missing; run `python -m autograder build`"
+        )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return checks_of(module)
@@ -85,6 +89,4 @@ class _data_from:
 
 
 def _all_failed(checks: list, why: str) -> list[CheckResult]:
-    return [
-        CheckResult(c.grade_id, c.title, 0.0, c.points, c.hidden, why) for c in checks
-    ]
+    return [CheckResult(c.grade_id, c.title, 0.0, c.points, c.hidden, why) for c in checks]

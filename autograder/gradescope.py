@@ -14,7 +14,12 @@ from pathlib import Path
 from autograder.manifest import MANIFEST, Assignment
 
 TEMPLATES = Path(__file__).parent / "gradescope_files"
-GRADING_PACKAGES = ("numpy", "nbformat", "matplotlib", "tqdm")  # what the judge and notebooks import
+GRADING_PACKAGES = (
+    "numpy",
+    "nbformat",
+    "matplotlib",
+    "tqdm",
+)  # what the judge and notebooks import
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same zip
 
 
@@ -44,7 +49,7 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
         .encode(),
         "requirements.txt": grading_requirements(root).encode(),
         f"solutions/{assignment.id}/{MANIFEST}": (assignment.source_dir / MANIFEST).read_bytes(),
-        f"autograder/checks/__init__.py": (engine / "checks" / "__init__.py").read_bytes(),
+        "autograder/checks/__init__.py": (engine / "checks" / "__init__.py").read_bytes(),
         f"autograder/checks/{assignment.id}.py": assignment.checks_file.read_bytes(),
     }
     for module in sorted(engine.glob("*.py")):

@@ -42,7 +42,10 @@ def prepare_course(course_root: Path) -> None:
 def run_nbgrader(course_root: Path, *args: str) -> str:
     """Run ``nbgrader ARGS`` in `course_root`; returns its log, raises NbgraderError on failure."""
     prepare_course(course_root)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(KIT_ROOT), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(KIT_ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
     done = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
         cwd=course_root,
@@ -66,7 +69,9 @@ def autograde(course_root: Path, assignment_id: str, student_id: str) -> dict[st
     """Real ``nbgrader autograde`` of submitted/<student>/<id>/; returns grade_id -> score."""
     from nbgrader.api import Gradebook  # nbgrader is heavy to import; only this path needs it
 
-    run_nbgrader(course_root, "autograde", assignment_id, "--student", student_id, "--create", "--force")
+    run_nbgrader(
+        course_root, "autograde", assignment_id, "--student", student_id, "--create", "--force"
+    )
     scores = {}
     with Gradebook(f"sqlite:///{Path(course_root) / 'gradebook.db'}") as gradebook:
         submission = gradebook.find_submission(assignment_id, student_id)

@@ -38,7 +38,9 @@ def find_submission(path: Path, notebook_name: str) -> Path:
     if not path.is_dir():
         raise SubmissionError(f"nothing was submitted at {path.name}")
     named = sorted(path.rglob(notebook_name))
-    notebooks = named or sorted(p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    notebooks = named or sorted(
+        p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+    )
     if len(notebooks) == 1:
         return notebooks[0]
     scripts = sorted(path.rglob("*.py"))
@@ -47,7 +49,9 @@ def find_submission(path: Path, notebook_name: str) -> Path:
     if not notebooks:
         raise SubmissionError(f"no notebook was submitted; upload {notebook_name}")
     names = ", ".join(p.name for p in notebooks)
-    raise SubmissionError(f"several notebooks were submitted ({names}); upload only {notebook_name}")
+    raise SubmissionError(
+        f"several notebooks were submitted ({names}); upload only {notebook_name}"
+    )
 
 
 def read_code_cells(path: Path) -> list[CodeCell]:
@@ -56,7 +60,7 @@ def read_code_cells(path: Path) -> list[CodeCell]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SubmissionError(f"{path.name} could not be read as text ({exc.__class__.__name__})")
+        raise SubmissionError(f"{path.name} is not a text file ({type(exc).__name__})") from None
     if path.suffix == ".py":
         return [CodeCell(0, text)]
     try:
@@ -97,4 +101,3 @@ def without_hidden_markers(source: str) -> str:
     return "\n".join(
         line for line in source.splitlines() if line.strip() not in (HIDDEN_BEGIN, HIDDEN_END)
     )
-

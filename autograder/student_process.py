@@ -149,7 +149,7 @@ class StudentProcess:
         return value
 
     def name(self, name: str) -> Remote:
-        """The student's top-level object `name`, looked up at each use (so it survives restarts)."""
+        """The student's top-level object `name`, looked up at each use (it survives restarts)."""
         return Remote(self, name, None)
 
 
@@ -186,7 +186,9 @@ class Remote:
         if self._generation is not None and (
             not process.running or self._generation != process.generation
         ):
-            raise StudentError("an object from before the grader restarted your code was used again")
+            raise StudentError(
+                "an object from before the grader restarted your code was used again"
+            )
 
     def _send(self, request: dict) -> Any:
         self._check_alive()

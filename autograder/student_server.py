@@ -88,7 +88,9 @@ class Server:
                 )
             except BaseException as exc:  # noqa: BLE001 - a student cell may raise anything
                 problems.append(f"{where} failed while defining functions: {describe(exc)}")
-        defined = sorted(k for k, v in self.namespace.items() if callable(v) and not k.startswith("_"))
+        defined = sorted(
+            k for k, v in self.namespace.items() if callable(v) and not k.startswith("_")
+        )
         return {"problems": problems, "defined": defined}
 
     def lookup(self, target: Any) -> Any:
@@ -145,7 +147,10 @@ def serve(in_fd: int, out_fd: int) -> None:
             try:
                 reply = {"ok": True, "value": server.handle(request)}
             except BaseException as exc:  # noqa: BLE001 - report SystemExit, KeyboardInterrupt too
-                reply = {"ok": False, "error": {"type": type(exc).__name__, "message": describe(exc)}}
+                reply = {
+                    "ok": False,
+                    "error": {"type": type(exc).__name__, "message": describe(exc)},
+                }
         reply["warnings"] = [str(w.message) for w in caught[:MAX_WARNINGS]]
         try:
             wire.send(out_fd, reply, server.to_handle)

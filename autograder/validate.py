@@ -35,7 +35,9 @@ def validate(assignment: Assignment) -> Validation:
 
     reference = grade(assignment, assignment.source_notebook)
     lost = [r for r in reference.results if not r.passed]
-    found.lines.append(f"reference: {reference.score:g}/{reference.max_score:g} ({reference.execution_time:.1f} s)")
+    found.lines.append(
+        f"reference: {reference.score:g}/{reference.max_score:g} ({reference.execution_time:.1f} s)"
+    )
     found.problems += [f"the reference fails {r.grade_id}: {r.output}" for r in lost]
     found.problems += [f"the reference notebook: {note}" for note in reference.notes]
 

@@ -37,7 +37,7 @@ class PeerClosed(WireError):
 
 @dataclass(frozen=True)
 class Handle:
-    """An object that lives in the student process, referred to by number (e.g. a layer instance)."""
+    """An object living in the student process, referred to by number (e.g. a layer)."""
 
     id: int
     type_name: str

@@ -13,7 +13,9 @@ from autograder.manifest import KIT_ROOT, Assignment, load_assignment
 NBGRADER = {"schema_version": 3, "task": False}
 
 
-def code_cell(source: str, grade_id: str | None = None, *, solution=False, points=None, locked=False):
+def code_cell(
+    source: str, grade_id: str | None = None, *, solution=False, points=None, locked=False
+):
     cell = nbformat.v4.new_code_cell(source)
     if grade_id:
         cell.metadata["nbgrader"] = {
@@ -38,7 +40,11 @@ def check_cell(grade_id: str, title: str, body: str, points=1.0, hint: str | Non
 def notebook(cells) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.cells = list(cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     return nb
 
 
@@ -62,7 +68,11 @@ class Counter:
 '''
 
 TOY_CHECKS = [
-    check_cell("double_public", "double: values", "assert_close(double(np.array([1.0, -2.0])), [2.0, -4.0], 'double(x)')"),
+    check_cell(
+        "double_public",
+        "double: values",
+        "assert_close(double(np.array([1.0, -2.0])), [2.0, -4.0], 'double(x)')",
+    ),
     check_cell(
         "double_hidden",
         "double: a batch of one",
@@ -72,7 +82,8 @@ TOY_CHECKS = [
     check_cell(
         "counter_public",
         "Counter: add",
-        "c = Counter(3)\nc.add(2)\nassert c.add(1) == 6, 'Counter(3).add(2).add(1) should be 6'\nassert c.count == 6",
+        "c = Counter(3)\nc.add(2)\nassert c.add(1) == 6, 'Counter(3).add(2).add(1) should be 6'\n"
+        "assert c.count == 6",
         points=2.0,
     ),
 ]

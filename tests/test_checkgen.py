@@ -10,7 +10,7 @@ def test_each_check_cell_becomes_a_function_taking_the_student_names_it_uses(tmp
     assert "from autograder.checklib import assert_close, assert_shape" in source
     assert (
         "@check('double_hidden', 'double: a batch of one', points=1.0, hidden=True, "
-        "hint=\"keep the input's shape\")\ndef test_double_hidden(double):" in source
+        'hint="keep the input\'s shape")\ndef test_double_hidden(double):' in source
     )
     assert "def test_counter_public(Counter):" in source
     assert "BEGIN HIDDEN" not in source and "# Hint" not in source
@@ -18,14 +18,18 @@ def test_each_check_cell_becomes_a_function_taking_the_student_names_it_uses(tmp
 
 def test_a_check_using_a_notebook_global_is_refused(tmp_path):
     """Is a check that is not self-contained caught at build time, naming the culprit?"""
-    nb = toy_notebook(extra_cells=[check_cell("bad", "uses data", "assert_close(double(data), data, 'x')")])
+    nb = toy_notebook(
+        extra_cells=[check_cell("bad", "uses data", "assert_close(double(data), data, 'x')")]
+    )
     with pytest.raises(CheckCellError, match=r"check bad uses \['data'\]"):
         toy_course(tmp_path, nb)
 
 
 def test_a_hidden_check_needs_a_hint(tmp_path):
     """Is a hidden check without a hint refused (students would get no guidance)?"""
-    cell = code_cell("# t\n### BEGIN HIDDEN TESTS\nassert True\n### END HIDDEN TESTS", "h", points=1)
+    cell = code_cell(
+        "# t\n### BEGIN HIDDEN TESTS\nassert True\n### END HIDDEN TESTS", "h", points=1
+    )
     with pytest.raises(CheckCellError, match="needs a '# Hint:' line"):
         toy_course(tmp_path, notebook([*toy_notebook().cells, cell]))
 
@@ -40,7 +44,10 @@ def test_the_imports_cell_may_only_import(tmp_path):
 
 def test_global_names_sees_names_inside_lambdas_and_comprehensions():
     """Are names used in nested scopes found, and local variables not?"""
-    code = "y = 3\nf = lambda v: relu(v) + y\nz = [sigmoid(i) for i in range(2)]\nassert_close(f(1), 2, 'x')"
+    code = (
+        "y = 3\nf = lambda v: relu(v) + y\nz = [sigmoid(i) for i in range(2)]\n"
+        "assert_close(f(1), 2, 'x')"
+    )
     assert global_names(code) == {"relu", "sigmoid", "range", "assert_close"}
 
 

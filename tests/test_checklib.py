@@ -20,7 +20,10 @@ from autograder.checklib import (
         (None, r"relu\(x\) returned None; did you forget a `return`\?"),
         (np.zeros((3, 1)), r"relu\(x\): expected shape \(3,\), got \(3, 1\)"),
         (np.array([0.0, np.nan, 2.0]), r"relu\(x\) contains nan at index \(1,\)"),
-        (np.array([0.0, -1.0, 2.0]), r"wrong at 1 of 3 entries; first at index \(1,\): expected 0, got -1"),
+        (
+            np.array([0.0, -1.0, 2.0]),
+            r"wrong at 1 of 3 entries; first at index \(1,\): expected 0, got -1",
+        ),
         ("text", r"relu\(x\) should be numeric, got a str"),
     ],
 )
@@ -60,7 +63,9 @@ def test_gradient_check_uses_relative_error():
     assert rel_error(np.array([1.0, 2.0]), np.array([1.0, 2.0])) == 0.0
     assert rel_error(np.array([1.0]), np.array([3.0])) == pytest.approx(0.5)
     assert_gradient(np.array([2.0, 4.0]), np.array([2.0, 4.0 + 1e-9]), "dW")
-    with pytest.raises(CheckFailure, match=r"dW disagrees with the numerical gradient: relative error 3\.33e-01"):
+    with pytest.raises(
+        CheckFailure, match=r"dW disagrees with the numerical gradient: relative error 3\.33e-01"
+    ):
         assert_gradient(np.array([2.0, 2.0]), np.array([2.0, 4.0]), "dW")
 
 

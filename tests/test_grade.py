@@ -33,9 +33,21 @@ def test_the_reference_gets_full_marks(toy):
             0.0,
             r"NotImplementedError: not implemented yet \(in double, cell 2 line 2\)",
         ),
-        ("def double(x):\n    return np.full(len(x), np.nan)\n", 1.0, r"double\(x\) contains nan at index \(0,\)"),
-        ("def double(x):\n    return 2 * x[:, None]\n", 0.0, r"expected shape \(2,\), got \(2, 1\)"),
-        ("def double(x):\n    while True:\n        pass\n", 0.0, "did not finish within the time limit"),
+        (
+            "def double(x):\n    return np.full(len(x), np.nan)\n",
+            1.0,
+            r"double\(x\) contains nan at index \(0,\)",
+        ),
+        (
+            "def double(x):\n    return 2 * x[:, None]\n",
+            0.0,
+            r"expected shape \(2,\), got \(2, 1\)",
+        ),
+        (
+            "def double(x):\n    while True:\n        pass\n",
+            0.0,
+            "did not finish within the time limit",
+        ),
         ("def double(x):\n    import sys\n    sys.exit()\n", 0.0, r"called sys.exit\(\)"),
         ("def doubled(x):\n    return 2 * x\n", 0.0, "your notebook does not define `double`"),
     ],
@@ -43,13 +55,19 @@ def test_the_reference_gets_full_marks(toy):
 def test_a_broken_function_loses_only_its_own_points(toy, tmp_path, double, hidden_score, output):
     """Does each way of breaking double() cost the double checks and nothing else, with a reason?"""
     report = grade(toy, submission(tmp_path, double + "\n\n" + COUNTER))
-    assert scores(report) == {"double_public": 0.0, "double_hidden": hidden_score, "counter_public": 2.0}
+    assert scores(report) == {
+        "double_public": 0.0,
+        "double_hidden": hidden_score,
+        "counter_public": 2.0,
+    }
     public = next(r for r in report.results if r.grade_id == "double_public")
     assert public.output and re.search(output, public.output)
 
 
 def test_a_failed_hidden_check_shows_its_hint_not_its_values(toy, tmp_path):
-    report = grade(toy, submission(tmp_path, "def double(x):\n    return 2 * x[:, None]\n\n" + COUNTER))
+    report = grade(
+        toy, submission(tmp_path, "def double(x):\n    return 2 * x[:, None]\n\n" + COUNTER)
+    )
     hidden = next(r for r in report.results if r.grade_id == "double_hidden")
     assert hidden.output == "Hint: keep the input's shape"
 
@@ -64,7 +82,10 @@ def test_top_level_code_never_runs(toy, tmp_path):
 def test_a_syntax_error_is_a_note_and_costs_the_cell(toy, tmp_path):
     report = grade(toy, submission(tmp_path, CORRECT + "\ndef oops(:\n"))
     assert report.score == 0.0
-    assert report.notes == ["cell 2 has a syntax error on line 14: invalid syntax; nothing defined in that cell can be graded"]
+    assert report.notes == [
+        "cell 2 has a syntax error on line 14: invalid syntax;"
+        " nothing defined in that cell can be graded"
+    ]
 
 
 def test_an_unreadable_submission_still_gets_a_full_report(toy, tmp_path):

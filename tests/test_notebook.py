@@ -21,7 +21,9 @@ def test_broken_json_is_explained(tmp_path):
     """Does a corrupted notebook get a sentence saying what to do?"""
     path = tmp_path / "toy.ipynb"
     path.write_text('{"cells": [')
-    with pytest.raises(SubmissionError, match="not a valid notebook: broken JSON at line 1; open it in Jupyter"):
+    with pytest.raises(
+        SubmissionError, match="not a valid notebook: broken JSON at line 1; open it in Jupyter"
+    ):
         read_code_cells(path)
 
 

@@ -57,7 +57,9 @@ def test_calls_return_plain_data(student):
 
 def test_an_exception_names_its_cell_and_line(student):
     """Does a student exception come back as one line pointing into the notebook?"""
-    with pytest.raises(StudentError, match=r"AttributeError: .*nope.* \(in broken, cell 3 line 22\)"):
+    with pytest.raises(
+        StudentError, match=r"AttributeError: .*nope.* \(in broken, cell 3 line 22\)"
+    ):
         call(student, "broken", 1)
 
 
@@ -99,11 +101,15 @@ def test_objects_do_not_survive_a_restart(student):
 
 def test_load_reports_broken_cells_and_keeps_the_rest(tmp_path):
     """Does a syntax error in one cell leave the other cells' functions gradable?"""
-    cells = [{"index": 0, "source": "def ok():\n    return 1\n"}, {"index": 1, "source": "def bad(:\n"}]
+    cells = [
+        {"index": 0, "source": "def ok():\n    return 1\n"},
+        {"index": 1, "source": "def bad(:\n"},
+    ]
     with StudentProcess(cells, tmp_path) as proc:
         loaded = proc.start()
         assert loaded.problems == [
-            "cell 1 has a syntax error on line 1: invalid syntax; nothing defined in that cell can be graded"
+            "cell 1 has a syntax error on line 1: invalid syntax;"
+            " nothing defined in that cell can be graded"
         ]
         assert loaded.defined == ["ok"]
         assert call(proc, "ok") == 1

@@ -16,7 +16,15 @@ def test_keeps_definitions_and_constants_only():
         "data = np.load('x.npz')\nwhile True:\n    pass\nimport sys\nsys.exit()\nf(3)\n"
     )
     names, skipped = kept(source)
-    assert names == ["Import", "ImportFrom", "Assign", "Assign", "FunctionDef", "ClassDef", "Import"]
+    assert names == [
+        "Import",
+        "ImportFrom",
+        "Assign",
+        "Assign",
+        "FunctionDef",
+        "ClassDef",
+        "Import",
+    ]
     assert skipped == 4
 
 

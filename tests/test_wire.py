@@ -31,14 +31,22 @@ def test_objects_need_a_handle_store():
     with pytest.raises(TypeError, match="cannot send a value of type object"):
         wire.encode(object())
     stored = []
-    back = wire.decode(wire.encode([object()], lambda o: stored.append(o) or wire.Handle(0, "object")))
+    back = wire.decode(
+        wire.encode([object()], lambda o: stored.append(o) or wire.Handle(0, "object"))
+    )
     assert back == [wire.Handle(0, "object")] and len(stored) == 1
 
 
 def test_decoding_refuses_object_dtypes():
     """Can a hostile peer make the judge build an object array (and so unpickle)?"""
     header = json.dumps({"__nd__": 0, "dtype": "|O", "shape": [1], "scalar": False}).encode()
-    body = struct.pack("!Q", len(header)) + header + struct.pack("!Q", 1) + struct.pack("!Q", 8) + b"\0" * 8
+    body = (
+        struct.pack("!Q", len(header))
+        + header
+        + struct.pack("!Q", 1)
+        + struct.pack("!Q", 8)
+        + b"\0" * 8
+    )
     with pytest.raises(wire.WireError, match="refused dtype"):
         wire.decode(body)
 
