@@ -45,7 +45,7 @@ def build(assignment: Assignment, *, dist: Path | None = None) -> Path:
 def stale_outputs(assignment: Assignment) -> list[str]:
     """Committed generated files that differ from a fresh build (empty when all are current)."""
     with tempfile.TemporaryDirectory(prefix="nnkit-build-") as scratch:
-        copy = load_assignment(assignment.id, _copy_sources(assignment, Path(scratch)))
+        copy = copy_course(assignment, Path(scratch))
         stage_support_files(copy)
         write_checks_module(copy)
         generate_assignment(copy.root, copy.id)
@@ -63,8 +63,8 @@ def stale_outputs(assignment: Assignment) -> list[str]:
         return sorted(stale)
 
 
-def _copy_sources(assignment: Assignment, scratch: Path) -> Path:
-    """Copy what a build reads (sources and support files) into a scratch course folder."""
+def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
+    """Copy what a build reads (sources and support files) into a course folder `scratch`."""
     shutil.copytree(
         assignment.source_dir,
         scratch / "solutions" / assignment.id,
@@ -75,4 +75,4 @@ def _copy_sources(assignment: Assignment, scratch: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, target)
     (scratch / "autograder" / "checks").mkdir(parents=True, exist_ok=True)
-    return scratch
+    return load_assignment(assignment.id, scratch)

@@ -62,13 +62,19 @@ def _build(args) -> int:
 def _grade(args) -> int:
     from autograder.grade import grade
     from autograder.report import format_table, write_gradescope
+    from autograder.results import GradeReport
 
     assignment = load_assignment(args.assignment)
-    report = grade(assignment, args.submission)
+    status = 0
+    try:
+        report = grade(assignment, args.submission)
+    except Exception as exc:  # the grader itself broke: still leave a report that says so
+        note = f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor."
+        report, status = GradeReport(assignment.id, [], notes=[note]), 1
     if args.output:
         write_gradescope(report, args.output, assignment.hidden_visibility)
     print(format_table(report))
-    return 0
+    return status
 
 
 def _validate(args) -> int:

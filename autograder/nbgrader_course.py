@@ -44,6 +44,8 @@ def run_nbgrader(course_root: Path, *args: str) -> str:
     prepare_course(course_root)
     env = {
         **os.environ,
+        # nbgrader runs helper commands (alembic) by name: the environment's bin must be on PATH
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
         "PYTHONPATH": os.pathsep.join([str(KIT_ROOT), os.environ.get("PYTHONPATH", "")]),
     }
     done = subprocess.run(

@@ -1,0 +1,1 @@
+"""The kit's dataset loaders and generators."""

@@ -1,0 +1,63 @@
+"""Run the real run_autograder from the zip on a tree laid out as Gradescope lays it out."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from autograder.gradescope import write_bundle
+from autograder.manifest import load_assignment
+from autograder.mistakes import load_mistakes, write_mistake
+
+A1 = load_assignment("a1_two_moons")
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    return write_bundle(A1, tmp_path_factory.mktemp("dist"))
+
+
+def run_autograder(bundle: Path, root: Path, submitted: list[Path]) -> dict:
+    """Unzip into root/source, put the files into root/submission, run, read the results."""
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(root / "source")
+    (root / "submission").mkdir()
+    (root / "results").mkdir()
+    for path in submitted:
+        shutil.copy(path, root / "submission" / path.name)
+    script = root / "run_autograder"
+    shutil.copy(root / "source" / "run_autograder", script)
+    script.chmod(0o755)
+    env = {
+        **os.environ,
+        "AUTOGRADER_ROOT": str(root),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    subprocess.run([str(script)], env=env, check=True, capture_output=True, timeout=600)
+    return json.loads((root / "results" / "results.json").read_text())
+
+
+def test_the_reference_scores_full_marks(bundle, tmp_path):
+    results = run_autograder(bundle, tmp_path, [A1.source_notebook])
+    assert results["score"] == sum(t["max_score"] for t in results["tests"]) == 14
+    assert all(t["status"] == "passed" for t in results["tests"])
+
+
+def test_a_wrong_submission_loses_the_points_its_mistake_costs(bundle, tmp_path):
+    mistake = load_mistakes(A1)[0]
+    notebook = write_mistake(A1, mistake, tmp_path / "wrong")
+    results = run_autograder(bundle, tmp_path / "root", [notebook])
+    failed = {t["number"] for t in results["tests"] if t["status"] == "failed"}
+    assert failed == mistake.fails
+    assert 0 < results["score"] < 14
+
+
+def test_an_empty_submission_still_gets_a_results_file(bundle, tmp_path):
+    results = run_autograder(bundle, tmp_path, [])
+    assert results["score"] == 0
+    assert "no notebook was submitted; upload a1_two_moons.ipynb" in results["output"]

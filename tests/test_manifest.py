@@ -1,0 +1,50 @@
+import pytest
+
+from autograder.manifest import (
+    HELPERS_NAME,
+    KIT_ROOT,
+    ManifestError,
+    all_assignments,
+    load_assignment,
+)
+
+
+def test_a1_manifest_is_read_with_its_paths_and_limits():
+    a1 = load_assignment("a1_two_moons")
+    assert a1.notebook == "a1_two_moons.ipynb"
+    assert a1.source_notebook == KIT_ROOT / "solutions/a1_two_moons/a1_two_moons.ipynb"
+    assert a1.release_dir == KIT_ROOT / "assignments/a1_two_moons"
+    assert a1.checks_file == KIT_ROOT / "autograder/checks/a1_two_moons.py"
+    assert a1.check_seconds == 30 and a1.total_seconds == 300 and a1.memory_mb == 1024
+    support = a1.support_sources()
+    assert support[HELPERS_NAME] == KIT_ROOT / "autograder/checklib.py"
+    assert support["two_moons_train.npz"] == KIT_ROOT / "datasets/data/two_moons_train.npz"
+    assert all(path.is_file() for path in support.values())
+
+
+def test_every_assignment_is_found_from_its_manifest():
+    assert "a1_two_moons" in [a.id for a in all_assignments()]
+
+
+def test_unknown_assignment_lists_the_known_ones():
+    with pytest.raises(ManifestError, match=r"no assignment named 'a9' \(known: .*a1_two_moons"):
+        load_assignment("a9")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('title = "x"\nnotebook = "n.ipynb"', "'id'"),
+        ('id = "other"\ntitle = "x"\nnotebook = "n.ipynb"', "does not match its folder"),
+        (
+            'id = "bad"\ntitle = "x"\nnotebook = "n.ipynb"\n[gradescope]\nhidden_visibility = "x"',
+            "one of",
+        ),
+        ("id = [", "bad"),
+    ],
+)
+def test_a_broken_manifest_is_one_clear_error(tmp_path, text, message):
+    (tmp_path / "solutions" / "bad").mkdir(parents=True)
+    (tmp_path / "solutions" / "bad" / "assignment.toml").write_text(text)
+    with pytest.raises(ManifestError, match=message):
+        load_assignment("bad", tmp_path)

@@ -1,0 +1,57 @@
+import pytest
+from factories import toy_course
+
+from autograder.mistakes import Mistake, apply_mistake, load_mistakes
+
+
+def mistake(source, fails=("double_public",)):
+    return Mistake("m", "a mistake", frozenset(fails), source)
+
+
+def test_a_mistake_replaces_the_definition_in_its_cell(tmp_path):
+    """Is only the named function swapped, leaving the rest of its cell alone?"""
+    import nbformat
+
+    assignment = toy_course(tmp_path)
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    changed = apply_mistake(nb, mistake("import numpy as np\n\ndef double(x):\n    return x\n"))
+    cell = changed.cells[2].source
+    assert "def double(x):\n    return x\n" in cell + "\n"
+    assert "class Counter:" in cell and "2 * np.asarray" not in cell
+    assert nb.cells[2].source != cell  # the original is untouched
+
+
+def test_a_mistake_naming_an_unknown_function_is_refused(tmp_path):
+    import nbformat
+
+    nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
+    with pytest.raises(ValueError, match="the notebook defines no triple"):
+        apply_mistake(nb, mistake("def triple(x):\n    return 3 * x\n"))
+
+
+def test_mistake_files_declare_what_must_fail(tmp_path):
+    assignment = toy_course(tmp_path)
+    assignment.mistakes_dir.mkdir()
+    (assignment.mistakes_dir / "halves.py").write_text(
+        '"""Halves instead of doubling.\n\nfails: double_public, double_hidden\n"""\n'
+        "def double(x):\n    return x / 2\n"
+    )
+    (found,) = load_mistakes(assignment)
+    assert found.name == "halves" and found.description == "Halves instead of doubling."
+    assert found.fails == {"double_public", "double_hidden"}
+    (assignment.mistakes_dir / "bad.py").write_text("def double(x):\n    return x\n")
+    with pytest.raises(ValueError, match="'fails:' line"):
+        load_mistakes(assignment)
+
+
+def test_every_a1_mistake_names_real_checks():
+    """Does each a1 mistake list only grade_ids that exist in the checks module?"""
+    from autograder.grade import load_checks
+    from autograder.manifest import load_assignment
+
+    a1 = load_assignment("a1_two_moons")
+    ids = {c.grade_id for c in load_checks(a1)}
+    mistakes = load_mistakes(a1)
+    assert len(mistakes) >= 8
+    for m in mistakes:
+        assert m.fails and m.fails <= ids, m.name

@@ -1,0 +1,88 @@
+import json
+
+import jsonschema
+import pytest
+
+from autograder.report import MAX_OUTPUT_CHARS, format_table, to_gradescope, write_gradescope
+from autograder.results import CheckResult, GradeReport
+
+VISIBILITY = {"enum": ["hidden", "after_due_date", "after_published", "visible"]}
+# The fields of Gradescope's documented results.json format that the kit writes.
+GRADESCOPE_SCHEMA = {
+    "type": "object",
+    "required": ["score", "execution_time", "tests"],
+    "additionalProperties": False,
+    "properties": {
+        "score": {"type": "number"},
+        "execution_time": {"type": "number", "minimum": 0},
+        "output": {"type": "string"},
+        "stdout_visibility": VISIBILITY,
+        "tests": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "score", "max_score", "status", "visibility", "output"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"type": "string"},
+                    "number": {"type": "string"},
+                    "score": {"type": "number", "minimum": 0},
+                    "max_score": {"type": "number", "minimum": 0},
+                    "status": {"enum": ["passed", "failed"]},
+                    "visibility": VISIBILITY,
+                    "output": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+
+
+def report():
+    return GradeReport(
+        "a1",
+        [
+            CheckResult("relu", "1.1 relu: values", 0.5, 0.5, False, ""),
+            CheckResult("init", "1.2 init: statistics", 0.0, 1.0, True, "Hint: fan_in"),
+        ],
+        execution_time=1.23456,
+        notes=["cell 3 has a syntax error"],
+    )
+
+
+def test_gradescope_results_follow_the_documented_schema():
+    """Does the results file validate, with hidden checks at the configured visibility?"""
+    data = to_gradescope(report(), hidden_visibility="after_published")
+    jsonschema.validate(data, GRADESCOPE_SCHEMA)
+    assert data["score"] == 0.5 and data["execution_time"] == 1.235
+    assert [t["status"] for t in data["tests"]] == ["passed", "failed"]
+    assert [t["visibility"] for t in data["tests"]] == ["visible", "after_published"]
+    assert data["output"] == "cell 3 has a syntax error"
+
+
+def test_outputs_are_bounded():
+    """Can a huge message from student code blow up the results file?"""
+    big = report()
+    big.results[1] = CheckResult("init", "t", 0.0, 1.0, False, "x" * 10**6)
+    output = to_gradescope(big)["tests"][1]["output"]
+    assert len(output) <= MAX_OUTPUT_CHARS and output.endswith("[... output cut]")
+
+
+def test_write_is_atomic_and_valid_json(tmp_path):
+    path = tmp_path / "results" / "results.json"
+    write_gradescope(report(), path)
+    assert json.loads(path.read_text())["tests"][0]["name"] == "1.1 relu: values"
+    assert list(path.parent.iterdir()) == [path]
+
+
+def test_table_shows_scores_and_the_first_line_of_feedback():
+    table = format_table(report())
+    assert table.splitlines()[0] == "a1: 0.5 / 1.5 points"
+    assert "  note: cell 3 has a syntax error" in table
+    assert "FAIL 1.2 init: statistics" in table and "-> Hint: fan_in" in table
+
+
+@pytest.mark.parametrize("score", [0.25, 0.0])
+def test_report_totals(score):
+    r = GradeReport("a", [CheckResult("x", "x", score, 0.25, False, "")])
+    assert r.score == score and r.max_score == 0.25
