@@ -64,7 +64,7 @@ def stale_outputs(assignment: Assignment) -> list[str]:
 
 
 def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
-    """Copy what a build reads (sources and support files) into a course folder `scratch`."""
+    """Copy what a build reads (sources, support files, pins) into a course folder `scratch`."""
     shutil.copytree(
         assignment.source_dir,
         scratch / "solutions" / assignment.id,
@@ -75,4 +75,5 @@ def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, target)
     (scratch / "autograder" / "checks").mkdir(parents=True, exist_ok=True)
+    shutil.copy(assignment.root / "requirements.txt", scratch / "requirements.txt")
     return load_assignment(assignment.id, scratch)

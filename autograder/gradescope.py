@@ -11,7 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from autograder.manifest import MANIFEST, Assignment
+from autograder.manifest import KIT_ROOT, MANIFEST, Assignment
 
 TEMPLATES = Path(__file__).parent / "gradescope_files"
 GRADING_PACKAGES = (
@@ -38,9 +38,13 @@ def grading_requirements(root: Path) -> str:
 
 
 def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
-    """Archive name -> bytes of every file in the zip."""
+    """Archive name -> bytes of every file in the zip.
+
+    The engine is this kit's own; the checks, manifest, pins and data come from the
+    assignment's course.
+    """
     root = assignment.root
-    engine = root / "autograder"
+    engine = KIT_ROOT / "autograder"
     files = {
         "setup.sh": (TEMPLATES / "setup.sh").read_bytes(),
         "run_autograder": (TEMPLATES / "run_autograder")

@@ -64,7 +64,5 @@ def test_only_this_assignments_checks_go_into_its_zip(tmp_path):
     (tmp_path / "requirements.txt").write_text(
         "numpy==1\nnbformat==2\nmatplotlib==3\ntqdm==4\nnbgrader==5\n"
     )
-    for module in ("__init__.py",):
-        (tmp_path / "autograder" / "checks" / module).write_text("")
     names = set(bundle_contents(toy))
     assert "autograder/checks/toy.py" in names and "autograder/checks/other.py" not in names

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from autograder.build import copy_course, stage_support_files
+from autograder.build import copy_course, stage_support_files, write_checks_module
 from autograder.grade import grade
 from autograder.manifest import load_assignment
 from autograder.mistakes import load_mistakes, write_mistake
@@ -17,6 +17,7 @@ A1 = load_assignment("a1_two_moons")
 def course(tmp_path_factory):
     course = copy_course(A1, tmp_path_factory.mktemp("course"))
     stage_support_files(course)
+    write_checks_module(course)
     generate_assignment(course.root, course.id)
     return course
 

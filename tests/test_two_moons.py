@@ -54,8 +54,11 @@ def test_noise_sets_the_distance_to_the_arcs():
 
 def test_not_linearly_separable_but_separable_by_a_nonlinear_rule():
     """Does a linear classifier stay clearly below 95% while 1-nearest-neighbour reaches it?"""
-    train = [np.load(DATA_DIR / name) for name in SPLITS]
-    (x_train, y_train), (x_test, y_test) = [(d["samples"], d["labels"]) for d in train]
+    splits = []
+    for name in SPLITS:
+        with np.load(DATA_DIR / name) as data:
+            splits.append((data["samples"], data["labels"]))
+    (x_train, y_train), (x_test, y_test) = splits
     assert linear_fit_accuracy(x_train, y_train) < 0.92
     distances = np.linalg.norm(x_test[:, None, :] - x_train[None, :, :], axis=2)
     assert np.mean(y_train[distances.argmin(axis=1)] == y_test) >= 0.95
