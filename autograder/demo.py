@@ -7,8 +7,8 @@ from pathlib import Path
 from autograder.build import build
 from autograder.grade import grade
 from autograder.manifest import KIT_ROOT, all_assignments
-from autograder.mistakes import load_mistakes, write_mistake
 from autograder.report import format_table
+from autograder.variants import load_mistakes, write_variant
 
 
 def demo(root: Path = KIT_ROOT) -> None:
@@ -21,6 +21,6 @@ def demo(root: Path = KIT_ROOT) -> None:
         print(format_table(grade(assignment, assignment.source_notebook)), "\n")
         mistakes = load_mistakes(assignment)
         if mistakes:
-            wrong = write_mistake(assignment, mistakes[0], root / "dist" / "demo" / assignment.id)
+            wrong = write_variant(assignment, mistakes[0], root / "dist" / "demo" / assignment.id)
             print(f"A wrong submission ({mistakes[0].description}):")
             print(format_table(grade(assignment, wrong)), "\n")

@@ -58,6 +58,10 @@ class Assignment:
         return self.source_dir / "mistakes"
 
     @property
+    def alternatives_dir(self) -> Path:
+        return self.source_dir / "alternatives"
+
+    @property
     def checks_file(self) -> Path:
         return self.root / "autograder" / "checks" / f"{self.id}.py"
 

@@ -15,7 +15,15 @@ from pathlib import Path
 
 from autograder.manifest import KIT_ROOT, MANIFEST
 
-IGNORED = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", MANIFEST, "mistakes"]
+IGNORED = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    MANIFEST,
+    "mistakes",
+    "alternatives",
+]
 CONFIG_FILE = "nbgrader_config.py"
 EXECUTE_TIMEOUT_SECONDS = 300
 

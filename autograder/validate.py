@@ -2,7 +2,9 @@
 
 - the reference (the source notebook) scores full marks;
 - the untouched student release scores zero on every check, with a valid report;
-- each realistic wrong submission in ``mistakes/`` fails exactly the checks it declares.
+- each realistic wrong submission in ``mistakes/`` fails exactly the checks it declares, and every
+  check is failed by at least one of them (a check no wrong submission fails is unproven);
+- each correct alternative in ``alternatives/`` scores full marks.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from pathlib import Path
 
 from autograder.grade import grade
 from autograder.manifest import Assignment
-from autograder.mistakes import load_mistakes, write_mistake
 from autograder.report import to_gradescope
+from autograder.variants import load_alternatives, load_mistakes, write_variant
 
 
 @dataclass
@@ -50,10 +52,12 @@ def validate(assignment: Assignment) -> Validation:
         if r.score > 0
     ]
 
-    with tempfile.TemporaryDirectory(prefix="nnkit-mistakes-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="nnkit-variants-") as scratch:
+        caught = set()
         for mistake in load_mistakes(assignment):
-            report = grade(assignment, write_mistake(assignment, mistake, Path(scratch)))
+            report = grade(assignment, write_variant(assignment, mistake, Path(scratch)))
             failed = {r.grade_id for r in report.results if not r.passed}
+            caught |= failed
             found.lines.append(
                 f"mistake {mistake.name}: {report.score:g}/{report.max_score:g}, "
                 f"fails {', '.join(sorted(failed)) or 'nothing'}"
@@ -64,4 +68,19 @@ def validate(assignment: Assignment) -> Validation:
                 found.problems.append(
                     f"mistake {mistake.name}: not caught by {missed}; unexpectedly failed {extra}"
                 )
+        found.problems += [
+            f"{r.grade_id} fails none of the wrong submissions in mistakes/ (unproven)"
+            for r in reference.results
+            if r.grade_id not in caught
+        ]
+        for alternative in load_alternatives(assignment):
+            report = grade(assignment, write_variant(assignment, alternative, Path(scratch)))
+            found.lines.append(
+                f"alternative {alternative.name}: {report.score:g}/{report.max_score:g}"
+            )
+            found.problems += [
+                f"alternative {alternative.name} (correct) fails {r.grade_id}: {r.output}"
+                for r in report.results
+                if not r.passed
+            ]
     return found

@@ -12,7 +12,7 @@ import pytest
 
 from autograder.gradescope import write_bundle
 from autograder.manifest import load_assignment
-from autograder.mistakes import load_mistakes, write_mistake
+from autograder.variants import load_mistakes, write_variant
 
 A1 = load_assignment("a1_two_moons")
 
@@ -50,7 +50,7 @@ def test_the_reference_scores_full_marks(bundle, tmp_path):
 
 def test_a_wrong_submission_loses_the_points_its_mistake_costs(bundle, tmp_path):
     mistake = load_mistakes(A1)[0]
-    notebook = write_mistake(A1, mistake, tmp_path / "wrong")
+    notebook = write_variant(A1, mistake, tmp_path / "wrong")
     results = run_autograder(bundle, tmp_path / "root", [notebook])
     failed = {t["number"] for t in results["tests"] if t["status"] == "failed"}
     assert failed == mistake.fails

@@ -7,8 +7,8 @@ import pytest
 from autograder.build import copy_course, stage_support_files, write_checks_module
 from autograder.grade import grade
 from autograder.manifest import load_assignment
-from autograder.mistakes import load_mistakes, write_mistake
 from autograder.nbgrader_course import autograde, generate_assignment
+from autograder.variants import load_mistakes, write_variant
 
 A1 = load_assignment("a1_two_moons")
 
@@ -44,7 +44,7 @@ def test_nbgrader_autograde_gives_the_kits_per_check_scores(course, tmp_path, wh
     if which == "reference":
         notebook = course.source_notebook
     else:
-        notebook = write_mistake(course, load_mistakes(course)[1], tmp_path)
+        notebook = write_variant(course, load_mistakes(course)[1], tmp_path)
     submit(course, which, notebook)
     by_nbgrader = autograde(course.root, course.id, which)
     by_kit = grade(course, notebook).scores_by_check()

@@ -113,3 +113,14 @@ def test_load_reports_broken_cells_and_keeps_the_rest(tmp_path):
         ]
         assert loaded.defined == ["ok"]
         assert call(proc, "ok") == 1
+
+
+def test_warnings_of_a_call_are_recorded(student):
+    """Does an overflow inside a student call come back as a warning of that call only?"""
+    call(student, "relu", np.array([1.0]))
+    assert student.last_warnings == []
+    student.deadline = time.monotonic() + 5.0
+    student.name("np").exp(np.array([1000.0]))
+    assert student.last_warnings == ["overflow encountered in exp"]
+    call(student, "relu", np.array([1.0]))
+    assert student.last_warnings == []

@@ -14,10 +14,49 @@ def test_a1_validates():
     assert found.lines[1] == "untouched release: 0/14"
 
 
-def test_a_check_that_cannot_fail_is_reported(tmp_path):
-    nb = toy_notebook(extra_cells=[check_cell("always", "always passes", "assert True")])
-    toy = toy_course(tmp_path, nb)
+TOY_MISTAKES = {
+    "scalar": '"""Returns a number.\n\nfails: double_public, double_hidden\n"""\n'
+    "def double(x):\n    return 2.0\n",
+    "no_return": '"""add forgets to return.\n\nfails: counter_public\n"""\n'
+    "class Counter:\n    def __init__(self, start):\n        self.count = start\n\n"
+    "    def add(self, n):\n        self.count += n\n",
+}
+
+
+def released_toy(tmp_path, extra_cells=(), mistakes=TOY_MISTAKES, alternatives=None):
+    """The toy course with its release generated and the given variants in place."""
+    toy = toy_course(tmp_path, toy_notebook(extra_cells=extra_cells))
+    for folder, variants in [(toy.mistakes_dir, mistakes), (toy.alternatives_dir, alternatives)]:
+        folder.mkdir()
+        for name, source in (variants or {}).items():
+            (folder / f"{name}.py").write_text(source)
     stage_support_files(toy)
     generate_assignment(toy.root, toy.id)
-    found = validate(toy)
-    assert found.problems == ["always passes on the untouched release (a check that cannot fail)"]
+    return toy
+
+
+def test_a_toy_with_a_mistake_for_every_check_and_a_correct_alternative_validates(tmp_path):
+    alternative = {"adds": '"""Doubles by adding."""\ndef double(x):\n    return x + x\n'}
+    found = validate(released_toy(tmp_path, alternatives=alternative))
+    assert found.problems == []
+    assert found.lines[-1] == "alternative adds: 4/4"
+
+
+def test_a_check_that_cannot_fail_is_reported(tmp_path):
+    always = check_cell("always", "always passes", "assert True")
+    found = validate(released_toy(tmp_path, extra_cells=[always]))
+    assert found.problems == [
+        "always passes on the untouched release (a check that cannot fail)",
+        "always fails none of the wrong submissions in mistakes/ (unproven)",
+    ]
+
+
+def test_a_wrong_alternative_and_a_mistake_failing_elsewhere_are_reported(tmp_path):
+    mistakes = {**TOY_MISTAKES, "scalar": TOY_MISTAKES["scalar"].replace("double_public, ", "")}
+    alternative = {"halves": '"""Halves."""\ndef double(x):\n    return x / 2\n'}
+    found = validate(released_toy(tmp_path, mistakes=mistakes, alternatives=alternative))
+    assert found.problems[0] == (
+        "mistake scalar: not caught by -; unexpectedly failed double_public"
+    )
+    assert found.problems[1].startswith("alternative halves (correct) fails double_public: ")
+    assert "expected 2, got 0.5" in found.problems[1]

@@ -1,11 +1,11 @@
 import pytest
 from factories import toy_course
 
-from autograder.mistakes import Mistake, apply_mistake, load_mistakes
+from autograder.variants import Variant, apply_variant, load_alternatives, load_mistakes
 
 
 def mistake(source, fails=("double_public",)):
-    return Mistake("m", "a mistake", frozenset(fails), source)
+    return Variant("m", "a mistake", frozenset(fails), source)
 
 
 def test_a_mistake_replaces_the_definition_in_its_cell(tmp_path):
@@ -14,7 +14,7 @@ def test_a_mistake_replaces_the_definition_in_its_cell(tmp_path):
 
     assignment = toy_course(tmp_path)
     nb = nbformat.read(assignment.source_notebook, as_version=4)
-    changed = apply_mistake(nb, mistake("import numpy as np\n\ndef double(x):\n    return x\n"))
+    changed = apply_variant(nb, mistake("import numpy as np\n\ndef double(x):\n    return x\n"))
     cell = changed.cells[2].source
     assert "def double(x):\n    return x\n" in cell + "\n"
     assert "class Counter:" in cell and "2 * np.asarray" not in cell
@@ -26,22 +26,42 @@ def test_a_mistake_naming_an_unknown_function_is_refused(tmp_path):
 
     nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
     with pytest.raises(ValueError, match="the notebook defines no triple"):
-        apply_mistake(nb, mistake("def triple(x):\n    return 3 * x\n"))
+        apply_variant(nb, mistake("def triple(x):\n    return 3 * x\n"))
 
 
 def test_mistake_files_declare_what_must_fail(tmp_path):
     assignment = toy_course(tmp_path)
     assignment.mistakes_dir.mkdir()
     (assignment.mistakes_dir / "halves.py").write_text(
-        '"""Halves instead of doubling.\n\nfails: double_public, double_hidden\n"""\n'
+        '"""Halves instead of doubling.\n\nfails: double_public,\n    double_hidden\n"""\n'
         "def double(x):\n    return x / 2\n"
     )
     (found,) = load_mistakes(assignment)
     assert found.name == "halves" and found.description == "Halves instead of doubling."
     assert found.fails == {"double_public", "double_hidden"}
-    (assignment.mistakes_dir / "bad.py").write_text("def double(x):\n    return x\n")
+    (assignment.mistakes_dir / "bad.py").write_text(
+        '"""Identity."""\ndef double(x):\n    return x\n'
+    )
     with pytest.raises(ValueError, match="'fails:' line"):
         load_mistakes(assignment)
+
+
+def test_alternatives_are_correct_and_say_what_differs(tmp_path):
+    assignment = toy_course(tmp_path)
+    assignment.alternatives_dir.mkdir()
+    (assignment.alternatives_dir / "sum.py").write_text(
+        '"""Doubles by adding."""\ndef double(x):\n    return x + x\n'
+    )
+    (found,) = load_alternatives(assignment)
+    assert found.description == "Doubles by adding." and found.fails == frozenset()
+    (assignment.alternatives_dir / "halves.py").write_text(
+        '"""Halves.\n\nfails: double_public\n"""\ndef double(x):\n    return x / 2\n'
+    )
+    with pytest.raises(ValueError, match="may not list 'fails:'"):
+        load_alternatives(assignment)
+    (assignment.alternatives_dir / "halves.py").write_text("def double(x):\n    return x / 2\n")
+    with pytest.raises(ValueError, match="docstring must describe"):
+        load_alternatives(assignment)
 
 
 def test_every_a1_mistake_names_real_checks():
