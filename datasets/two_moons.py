@@ -31,14 +31,14 @@ def make_two_moons(
     n_samples: total number of points N.
     noise: standard deviation of the Gaussian noise added to each coordinate.
     rng: the random generator every draw comes from.
-    returns: samples (N, 2) float32 and labels (N,) int64 with values in {0, 1}.
+    returns: samples (N, 2) float32 and labels (N,) uint8 with values in {0, 1}.
     """
     counts = (n_samples // 2, n_samples - n_samples // 2)
     angles = [rng.uniform(0.0, np.pi, size=count) for count in counts]
     upper = np.stack([np.cos(angles[0]), np.sin(angles[0])], axis=1)
     lower = np.stack([1.0 - np.cos(angles[1]), 0.5 - np.sin(angles[1])], axis=1)
     samples = np.concatenate([upper, lower]) + rng.normal(scale=noise, size=(n_samples, 2))
-    labels = np.repeat(np.arange(2, dtype=np.int64), counts)
+    labels = np.repeat(np.arange(2, dtype=np.uint8), counts)
     order = rng.permutation(n_samples)
     return samples[order].astype(np.float32), labels[order]
 

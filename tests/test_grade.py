@@ -106,3 +106,20 @@ def test_a_submission_cannot_fake_the_data_the_judge_reads(toy, tmp_path):
     grade(toy, toy.source_notebook)
     assert checklib.DATA_DIRS == before
     json.dumps([r.output for r in grade(toy, toy.source_notebook).results])
+
+
+def test_patching_numpy_or_assertions_in_the_student_process_changes_no_verdict(toy, tmp_path):
+    """Does a wrong double() that sabotages isclose, allclose and AssertionError still fail?"""
+    saboteur = (
+        "import builtins\n"
+        "np.isclose = np.allclose = lambda *args, **kwargs: True\n"
+        "np.testing.assert_allclose = lambda *args, **kwargs: None\n"
+        "builtins.AssertionError = type('Quiet', (Exception,), {})\n\n"
+        "def double(x):\n"
+        "    np.isclose = lambda *args, **kwargs: np.ones(np.shape(args[0]), bool)\n"
+        "    return np.asarray(x, dtype=float)\n\n"
+    )
+    report = grade(toy, submission(tmp_path, saboteur + COUNTER))
+    assert scores(report) == {"double_public": 0.0, "double_hidden": 1.0, "counter_public": 2.0}
+    public = next(r for r in report.results if r.grade_id == "double_public")
+    assert "expected 2, got 1" in public.output

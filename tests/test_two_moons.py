@@ -15,10 +15,10 @@ def linear_fit_accuracy(samples, labels):
 
 
 def test_shapes_dtypes_and_label_values():
-    """Are samples (N, 2) float32 and labels (N,) int64 holding only 0 and 1?"""
+    """Are samples (N, 2) float32 and labels (N,) uint8 holding only 0 and 1?"""
     samples, labels = moons(301)
     assert samples.shape == (301, 2) and samples.dtype == np.float32
-    assert labels.shape == (301,) and labels.dtype == np.int64
+    assert labels.shape == (301,) and labels.dtype == np.uint8
     assert set(np.unique(labels)) == {0, 1}
 
 
