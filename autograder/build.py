@@ -1,9 +1,11 @@
 """Build an assignment's generated outputs from its source notebook.
 
-1. stage the support files (``nnkit_checks.py``, data) into ``solutions/<id>/``, where nbgrader
-   copies them into the release and restores them when it autogrades (they are git-ignored there);
+1. stage the support files (``nnkit_checks.py``, ``nnkit_datasets/``, data) and the grading data
+   into ``solutions/<id>/``, where nbgrader copies them into the release and restores them when
+   it autogrades (they are git-ignored there);
 2. write the checks module ``autograder/checks/<id>.py`` from the notebook's test cells;
-3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``;
+3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``,
+   and take the grading data back out of it (it is for the hidden checks only);
 4. write the Gradescope zip ``dist/<id>_autograder.zip``.
 
 `stale_outputs` rebuilds in a scratch copy of the course and lists committed files that differ.
@@ -18,15 +20,21 @@ from pathlib import Path
 
 from autograder.checkgen import render_checks_module
 from autograder.gradescope import write_bundle
+from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment, load_assignment
 from autograder.nbgrader_course import generate_assignment
 
 
 def stage_support_files(assignment: Assignment) -> None:
-    for name, source in assignment.support_sources().items():
-        target = assignment.source_dir / name
-        if not target.exists() or not filecmp.cmp(source, target, shallow=False):
-            shutil.copy(source, target)
+    assignment.copy_support_files(assignment.source_dir)
+    ensure_grading_data(assignment, progress=True)
+
+
+def generate_release(assignment: Assignment) -> None:
+    """Real ``nbgrader generate_assignment``, then the grading data out of the release."""
+    generate_assignment(assignment.root, assignment.id)
+    for path in assignment.grading_data_files():
+        (assignment.release_dir / path.name).unlink(missing_ok=True)
 
 
 def write_checks_module(assignment: Assignment) -> Path:
@@ -38,7 +46,7 @@ def build(assignment: Assignment, *, dist: Path | None = None) -> Path:
     """Regenerate the checks module and release, and write the Gradescope zip; returns the zip."""
     stage_support_files(assignment)
     write_checks_module(assignment)
-    generate_assignment(assignment.root, assignment.id)
+    generate_release(assignment)
     return write_bundle(assignment, dist or assignment.root / "dist")
 
 
@@ -48,7 +56,7 @@ def stale_outputs(assignment: Assignment) -> list[str]:
         copy = copy_course(assignment, Path(scratch))
         stage_support_files(copy)
         write_checks_module(copy)
-        generate_assignment(copy.root, copy.id)
+        generate_release(copy)
         fresh = {copy.checks_file: assignment.checks_file}
         for path in sorted(copy.release_dir.rglob("*")):
             if path.is_file():
@@ -73,7 +81,10 @@ def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
     for path in assignment.support_sources().values():
         target = scratch / path.relative_to(assignment.root)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target)
+        if path.is_dir():
+            shutil.copytree(path, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(path, target)
     (scratch / "autograder" / "checks").mkdir(parents=True, exist_ok=True)
     shutil.copy(assignment.root / "requirements.txt", scratch / "requirements.txt")
     return load_assignment(assignment.id, scratch)

@@ -2,7 +2,8 @@
 
 Each nbgrader test cell becomes one decorated function whose parameters are the student functions
 it calls, so the judge can hand it proxies into the student process. The imports cell supplies the
-module's imports, with ``nnkit_checks`` mapped to the kit's own `autograder.checklib`.
+module's imports, with the modules that ship beside the notebook (``nnkit_checks``,
+``nnkit_datasets``) mapped to the kit's own (`autograder.checklib`, `datasets`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ import builtins
 import symtable
 import textwrap
 from dataclasses import dataclass
-from pathlib import Path
 
 import nbformat
 
-from autograder.manifest import HELPERS_NAME, Assignment
+from autograder.manifest import Assignment
 from autograder.notebook import HIDDEN_BEGIN, without_hidden_markers
 
 IMPORTS_CELL = "imports"
@@ -96,22 +96,22 @@ def global_names(code: str) -> set[str]:
     return found
 
 
-def render_imports(nb: nbformat.NotebookNode, used: set[str]) -> list[str]:
-    """The imports cell's imports that the checks use, ``nnkit_checks`` mapped to the kit."""
+def render_imports(nb: nbformat.NotebookNode, used: set[str], modules: dict[str, str]) -> list[str]:
+    """The imports cell's imports that the checks use, each module of `modules` (a name beside
+    the notebook -> the kit module it copies) mapped to the kit's own."""
     cell = next((c for c in nb.cells if nbgrader_meta(c).get("grade_id") == IMPORTS_CELL), None)
     if cell is None:
         raise CheckCellError(f"the notebook needs a code cell with grade_id {IMPORTS_CELL!r}")
-    helpers = Path(HELPERS_NAME).stem
     lines = []
     for node in ast.parse(cell.source).body:
         if not isinstance(node, (ast.Import, ast.ImportFrom)):
             raise CheckCellError("the imports cell may hold only import statements")
         node.names = [a for a in node.names if (a.asname or a.name.split(".")[0]) in used]
-        if isinstance(node, ast.ImportFrom) and node.module == helpers:
-            node.module = "autograder.checklib"
+        if isinstance(node, ast.ImportFrom) and node.module in modules:
+            node.module = modules[node.module]
         if isinstance(node, ast.Import):
             node.names = [
-                ast.alias("autograder.checklib", a.asname or helpers) if a.name == helpers else a
+                ast.alias(modules[a.name], a.asname or a.name) if a.name in modules else a
                 for a in node.names
             ]
         if node.names:
@@ -126,7 +126,14 @@ def render_checks_module(assignment: Assignment) -> str:
     students = student_names(nb)
     imported = _imported_names(nb)
     functions, used = [], set()
+    grading_files = [data.file for data in assignment.grading_data]
     for cell in cells:
+        leaked = [f for f in grading_files if f in cell.code and not cell.hidden]
+        if leaked:
+            raise CheckCellError(
+                f"public check {cell.grade_id} reads {leaked[0]}, which only the grader has; "
+                "read grading data in hidden checks only"
+            )
         names = global_names(cell.code)
         unknown = names - students - imported - set(dir(builtins))
         if unknown:
@@ -151,7 +158,7 @@ def render_checks_module(assignment: Assignment) -> str:
         "Each check's parameters are the student functions it calls; the grader passes proxies",
         'that run them in the student process.\n"""',
         "",
-        *render_imports(nb, used),
+        *render_imports(nb, used, assignment.release_modules()),
         "from autograder.checkspec import check",
     ]
     return "\n".join(header) + "\n\n\n" + "\n\n".join(functions)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from autograder.manifest import KIT_ROOT, ManifestError, all_assignments, load_assignment
+from datasets import DatasetError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return {"build": _build, "grade": _grade, "validate": _validate, "demo": _demo}[args.verb](
             args
         )
-    except ManifestError as exc:
+    except (ManifestError, DatasetError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

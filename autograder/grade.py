@@ -2,19 +2,20 @@
 
 The judge (this process) reads the notebook as data, runs the checks and writes the report. The
 submission's code runs only in the student process, which gets a scratch folder holding the files
-the notebook expects beside it (``nnkit_checks.py``, data).
+the notebook expects beside it (``nnkit_checks.py``, ``nnkit_datasets/``, data). The grading data
+stays with the judge.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import tempfile
 import time
 from pathlib import Path
 
 from autograder import checklib
 from autograder.checkspec import CheckSpec, checks_of
+from autograder.grading_data import ensure_grading_data
 from autograder.judge import run_checks
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook import SubmissionError, find_submission, read_code_cells
@@ -55,10 +56,10 @@ def load_checks(assignment: Assignment) -> list[CheckSpec]:
 
 def _run(assignment: Assignment, cells: list[dict], checks: list, report: GradeReport) -> None:
     limits = Limits(memory_mb=assignment.memory_mb)
-    support = assignment.support_sources()
-    with tempfile.TemporaryDirectory(prefix="nnkit-") as scratch, _data_from(support.values()):
-        for name, source in support.items():
-            shutil.copy(source, Path(scratch) / name)
+    support = [path for path in assignment.support_sources().values() if path.is_file()]
+    data_files = [*support, *ensure_grading_data(assignment)]
+    with tempfile.TemporaryDirectory(prefix="nnkit-") as scratch, _data_from(data_files):
+        assignment.copy_support_files(Path(scratch))
         with StudentProcess(cells, Path(scratch), limits) as student:
             try:
                 loaded = student.start()

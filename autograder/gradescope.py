@@ -1,8 +1,11 @@
 """The Gradescope autograder zip: ``setup.sh`` and ``run_autograder`` at its root, pinned
-requirements, the grading engine, one assignment's checks, its manifest and its data.
+requirements, the grading engine and the dataset loaders, one assignment's checks, its manifest,
+its support files and its grading data.
 
-The zip mirrors the kit's layout, so the engine finds everything as it does in the kit. It holds
-no solutions: the reference notebook stays with the instructor.
+The zip mirrors the kit's layout, so the engine finds everything as it does in the kit. The
+grading data (the fixed subsets the hidden checks read) is cut at build time and shipped, so
+grading never downloads anything. The zip holds no solutions: the reference notebook stays with
+the instructor.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from autograder.grading_data import ensure_grading_data
 from autograder.manifest import KIT_ROOT, MANIFEST, Assignment
 
 TEMPLATES = Path(__file__).parent / "gradescope_files"
@@ -40,8 +44,8 @@ def grading_requirements(root: Path) -> str:
 def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
     """Archive name -> bytes of every file in the zip.
 
-    The engine is this kit's own; the checks, manifest, pins and data come from the
-    assignment's course.
+    The engine and loaders are this kit's own; the checks, manifest, pins and data come from
+    the assignment's course.
     """
     root = assignment.root
     engine = KIT_ROOT / "autograder"
@@ -58,8 +62,15 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
     }
     for module in sorted(engine.glob("*.py")):
         files[f"autograder/{module.name}"] = module.read_bytes()
+    for module in sorted((KIT_ROOT / "datasets").glob("*.py")):  # the engine cuts data with it
+        files[f"datasets/{module.name}"] = module.read_bytes()
+    for _, package in assignment.support_packages:
+        for module in sorted((root / package).glob("*.py")):
+            files[f"{package}/{module.name}"] = module.read_bytes()
     for relative in assignment.support_files:
         files[relative] = (root / relative).read_bytes()
+    for path in ensure_grading_data(assignment):
+        files[f"solutions/{assignment.id}/{path.name}"] = path.read_bytes()
     return files
 
 

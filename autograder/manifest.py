@@ -5,6 +5,7 @@ The kit never lists assignments or files in code; it reads them from the manifes
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +17,31 @@ except ModuleNotFoundError:  # Python 3.10, as on some Gradescope images
 KIT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "assignment.toml"
 HELPERS_NAME = "nnkit_checks.py"  # the name checklib.py gets next to each notebook
+HELPERS_MODULE = "autograder.checklib"
 GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 
 
 class ManifestError(Exception):
     """An assignment is missing or its manifest is wrong."""
+
+
+@dataclass(frozen=True)
+class GradingData:
+    """A fixed, balanced subset of a dataset that the hidden checks read with `load_arrays`.
+
+    It is cut at build time from whatever source the loaders find (canonical or mirror), and
+    ships in the Gradescope zip and beside the source notebook, never in the student release.
+    """
+
+    file: str
+    dataset: str
+    train_per_class: int
+    test_per_class: int
+    seed: int = 0
+
+    def key(self) -> str:
+        """What identifies the cut; a stored file with another key is cut again."""
+        return f"{self.dataset}:{self.train_per_class}:{self.test_per_class}:{self.seed}"
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,8 @@ class Assignment:
     title: str
     notebook: str
     support_files: tuple[str, ...]
+    support_packages: tuple[tuple[str, str], ...]
+    grading_data: tuple[GradingData, ...]
     check_seconds: float
     total_seconds: float
     memory_mb: int
@@ -66,10 +89,36 @@ class Assignment:
         return self.root / "autograder" / "checks" / f"{self.id}.py"
 
     def support_sources(self) -> dict[str, Path]:
-        """File name next to the notebook -> the file in the kit it is copied from."""
+        """Name next to the notebook -> the kit file or package folder it is copied from."""
         files = {HELPERS_NAME: self.root / "autograder" / "checklib.py"}
         files.update({Path(f).name: self.root / f for f in self.support_files})
+        files.update({name: self.root / package for name, package in self.support_packages})
         return files
+
+    def copy_support_files(self, folder: Path) -> None:
+        """Put every support file and package (its ``.py`` files only) into `folder`."""
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        for name, source in self.support_sources().items():
+            target = Path(folder) / name
+            if source.is_dir():
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(source, target, ignore=_all_but_python_files)
+            else:
+                shutil.copy(source, target)
+
+    def release_modules(self) -> dict[str, str]:
+        """Module name beside the notebook -> the kit module it is a copy of."""
+        modules = {Path(HELPERS_NAME).stem: HELPERS_MODULE}
+        modules.update({name: package.replace("/", ".") for name, package in self.support_packages})
+        return modules
+
+    def grading_data_files(self) -> list[Path]:
+        """Where the grading data lives for the judge and nbgrader: beside the source notebook."""
+        return [self.source_dir / data.file for data in self.grading_data]
+
+
+def _all_but_python_files(folder: str, names: list[str]) -> list[str]:
+    return [n for n in names if not n.endswith(".py")]
 
 
 def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
@@ -86,6 +135,8 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
             title=data["title"],
             notebook=data["notebook"],
             support_files=tuple(data.get("support_files", [])),
+            support_packages=tuple(data.get("support_packages", {}).items()),
+            grading_data=tuple(GradingData(**entry) for entry in data.get("grading_data", [])),
             check_seconds=float(limits.get("check_seconds", 30)),
             total_seconds=float(limits.get("total_seconds", 480)),
             memory_mb=int(limits.get("memory_mb", 1024)),

@@ -1,6 +1,6 @@
 """Two interleaving half circles ("two moons"), the toy data of assignment a1_two_moons.
 
-``python -m datasets.two_moons`` rewrites the committed files in ``datasets/data/`` from fixed
+``python -m datasets two-moons`` rewrites the committed files in ``datasets/data/`` from fixed
 seeds, so the same arrays come back on every machine.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+
+from .loaders import Dataset
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 NOISE = 0.1
@@ -55,10 +57,10 @@ def write_two_moons(folder: Path) -> list[Path]:
     return written
 
 
-def main() -> None:
-    for path in write_two_moons(DATA_DIR):
-        print(f"wrote {path}")
-
-
-if __name__ == "__main__":
-    main()
+def load_two_moons(folder: Path = DATA_DIR) -> Dataset:
+    """The committed two-moons splits: x (N, 2) float32, y (N,) uint8; 300 train, 200 test."""
+    arrays = {}
+    for split in ("train", "test"):
+        with np.load(Path(folder) / f"two_moons_{split}.npz", allow_pickle=False) as data:
+            arrays[f"x_{split}"], arrays[f"y_{split}"] = data["samples"], data["labels"]
+    return Dataset(**arrays, class_names=("upper", "lower"), source="generated", canonical=True)

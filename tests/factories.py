@@ -126,3 +126,76 @@ def submission(folder: Path, solution: str, name: str = "toy.ipynb") -> Path:
     path = Path(folder) / name
     nbformat.write(toy_notebook(solution), path)
     return path
+
+
+DATA_TOY_SOLUTION = '''\
+def mean_brightness(images):
+    """images: (N, 28, 28) uint8 -> (N,) mean pixel value in [0, 1]"""
+    ### BEGIN SOLUTION
+    return scale_to_unit(flatten(images)).mean(axis=1)
+    ### END SOLUTION
+'''
+
+DATA_TOY_MANIFEST = """\
+id = "toy"
+title = "Toy with data"
+notebook = "toy.ipynb"
+
+[support_packages]
+nnkit_datasets = "datasets"
+
+[[grading_data]]
+file = "mnist_grading.npz"
+dataset = "mnist"
+train_per_class = 20
+test_per_class = 5
+seed = 3
+"""
+
+
+def data_toy_notebook(solution: str = DATA_TOY_SOLUTION) -> nbformat.NotebookNode:
+    return notebook(
+        [
+            code_cell(
+                "import numpy as np\n"
+                "from nnkit_checks import assert_close, load_arrays\n"
+                "from nnkit_datasets import flatten, scale_to_unit",
+                "imports",
+                locked=True,
+            ),
+            code_cell(solution, "toy_solution", solution=True),
+            check_cell(
+                "brightness_public",
+                "mean_brightness: a blank and a white image",
+                "images = np.zeros((2, 28, 28), np.uint8)\n"
+                "images[1] = 255\n"
+                "assert_close(mean_brightness(images), [0.0, 1.0], 'mean_brightness(images)')",
+            ),
+            check_cell(
+                "brightness_hidden",
+                "mean_brightness: real digits",
+                "data = load_arrays('mnist_grading.npz')\n"
+                "assert data['x_train'].shape == (200, 28, 28)\n"
+                "x = data['x_test'][:10]\n"
+                "want = flatten(x).mean(axis=1) / 255\n"
+                "assert_close(mean_brightness(x), want, 'mean_brightness(digits)')",
+                hint="scale pixels to [0, 1] before averaging",
+            ),
+        ]
+    )
+
+
+def data_toy_course(root: Path, nb: nbformat.NotebookNode | None = None) -> Assignment:
+    """A course 'toy' whose notebook imports the dataset package and whose hidden check reads a
+    grading-data cut of MNIST (the loaders must find MNIST: a mirror or a cache)."""
+    (root / "autograder" / "checks").mkdir(parents=True)
+    shutil.copy(KIT_ROOT / "autograder" / "checklib.py", root / "autograder" / "checklib.py")
+    shutil.copytree(KIT_ROOT / "datasets", root / "datasets", ignore=shutil.ignore_patterns("data"))
+    shutil.copy(KIT_ROOT / "requirements.txt", root / "requirements.txt")
+    source = root / "solutions" / "toy"
+    source.mkdir(parents=True)
+    nbformat.write(nb or data_toy_notebook(), source / "toy.ipynb")
+    (source / "assignment.toml").write_text(DATA_TOY_MANIFEST)
+    assignment = load_assignment("toy", root)
+    write_checks_module(assignment)
+    return assignment

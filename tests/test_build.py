@@ -1,8 +1,13 @@
+import os
+import shutil
 import stat
+import subprocess
+import sys
 import zipfile
 
 import nbformat
-from factories import toy_course
+import pytest
+from factories import data_toy_course, toy_course
 
 from autograder.build import build, copy_course, stale_outputs
 from autograder.gradescope import bundle_contents, write_bundle
@@ -66,3 +71,85 @@ def test_only_this_assignments_checks_go_into_its_zip(tmp_path):
     )
     names = set(bundle_contents(toy))
     assert "autograder/checks/toy.py" in names and "autograder/checks/other.py" not in names
+
+
+@pytest.fixture(scope="module")
+def data_toy(tmp_path_factory, mirror):
+    """A built toy course whose notebook imports nnkit_datasets and whose hidden check reads a
+    grading cut of MNIST, cut from the offline mirror."""
+    root = tmp_path_factory.mktemp("data-course")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NNKIT_DATA_MIRROR", str(mirror))
+        env.setenv("NNKIT_DATA_CACHE", str(root / "cache"))
+        toy = data_toy_course(root / "course")
+        zip_path = build(toy, dist=root / "dist")
+    return toy, zip_path
+
+
+def test_the_release_ships_the_loaders_but_never_the_grading_data(data_toy):
+    """Does the release get nnkit_datasets/ (Python files only) and no grading cut?"""
+    toy, _ = data_toy
+    released = {p.relative_to(toy.release_dir).as_posix() for p in toy.release_dir.rglob("*")}
+    assert {"toy.ipynb", "nnkit_checks.py", "nnkit_datasets/loaders.py"} <= released
+    assert not any(name.endswith(".npz") or "__pycache__" in name for name in released)
+    assert (toy.source_dir / "mnist_grading.npz").is_file()  # nbgrader autograde restores it
+
+
+def test_the_zip_holds_exactly_the_grading_data_the_checks_read(data_toy):
+    """Is the cut the zip's only data file, beside the loaders the engine cuts with?"""
+    _, zip_path = data_toy
+    with zipfile.ZipFile(zip_path) as archive:
+        names = set(archive.namelist())
+    assert [n for n in names if n.endswith(".npz")] == ["solutions/toy/mnist_grading.npz"]
+    assert {"datasets/loaders.py", "datasets/fetch.py"} <= names
+
+
+def test_the_checks_use_the_kits_own_loaders(data_toy):
+    """Is `from nnkit_datasets import ...` in the imports cell mapped to the kit's datasets?"""
+    toy, _ = data_toy
+    assert "from datasets import flatten\n" in toy.checks_file.read_text()
+
+
+def run_in_release_copy(release_dir, tmp_path, code, **env):
+    """Run `code` with the venv's Python in a copy of the release folder, away from the kit."""
+    copy = tmp_path / "student"
+    shutil.copytree(release_dir, copy)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("NNKIT_", "PYTHON"))}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=copy,
+        env={**clean, "NNKIT_DATA_CACHE": str(tmp_path / "cache"), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_copied_release_loads_mnist_in_one_line(data_toy, mirror, tmp_path):
+    """Does `load_mnist()` work from a release folder copied alone (here from a mirror)?"""
+    toy, _ = data_toy
+    done = run_in_release_copy(
+        toy.release_dir,
+        tmp_path,
+        "from nnkit_datasets import load_mnist; print(load_mnist().x_train.shape)",
+        NNKIT_DATA_MIRROR=str(mirror),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(5000, 28, 28)"
+
+
+def test_without_network_a_copied_release_says_what_to_do(data_toy, tmp_path):
+    """With no network, mirror or cache, is the error one line naming the manual alternative?"""
+    toy, _ = data_toy
+    done = run_in_release_copy(
+        toy.release_dir,
+        tmp_path,
+        "from nnkit_datasets import load_mnist, DatasetError\n"
+        "try:\n    load_mnist(progress=False)\nexcept DatasetError as e:\n    print(e)",
+    )
+    assert done.returncode == 0, done.stderr
+    message = done.stdout.strip()
+    assert "\n" not in message and message.startswith("could not download mnist.npz")
+    assert "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz" in message
+    assert "NNKIT_DATA_MIRROR" in message and str(tmp_path / "cache") in message
+    assert not (tmp_path / "cache" / "mnist.npz").exists()

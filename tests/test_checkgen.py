@@ -1,5 +1,13 @@
 import pytest
-from factories import check_cell, code_cell, notebook, toy_course, toy_notebook
+from factories import (
+    check_cell,
+    code_cell,
+    data_toy_course,
+    data_toy_notebook,
+    notebook,
+    toy_course,
+    toy_notebook,
+)
 
 from autograder.checkgen import CheckCellError, global_names, render_checks_module
 
@@ -55,3 +63,12 @@ def test_rendering_is_deterministic(tmp_path):
     """Does the same notebook always give the same module text?"""
     assignment = toy_course(tmp_path)
     assert render_checks_module(assignment) == render_checks_module(assignment)
+
+
+def test_a_public_check_may_not_read_the_grading_data(tmp_path, offline_data):
+    """Is a public check that reads the grader-only cut refused (students do not have it)?"""
+    nb = data_toy_notebook()
+    public = next(c for c in nb.cells if c.metadata["nbgrader"]["grade_id"] == "brightness_public")
+    public.source += "\nload_arrays('mnist_grading.npz')"
+    with pytest.raises(CheckCellError, match="public check brightness_public reads mnist_grading"):
+        data_toy_course(tmp_path, nb)

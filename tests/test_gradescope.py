@@ -8,7 +8,9 @@ import sys
 import zipfile
 from pathlib import Path
 
+import nbformat
 import pytest
+from factories import DATA_TOY_SOLUTION, data_toy_course, data_toy_notebook
 
 from autograder.gradescope import write_bundle
 from autograder.manifest import load_assignment
@@ -61,3 +63,21 @@ def test_an_empty_submission_still_gets_a_results_file(bundle, tmp_path):
     results = run_autograder(bundle, tmp_path, [])
     assert results["score"] == 0
     assert "no notebook was submitted; upload a1_two_moons.ipynb" in results["output"]
+
+
+def test_hidden_checks_read_the_grading_data_from_the_zip(tmp_path, mirror, monkeypatch):
+    """With the cut inside the zip, does grading need no dataset at all (an empty mirror)?"""
+    monkeypatch.setenv("NNKIT_DATA_MIRROR", str(mirror))
+    monkeypatch.setenv("NNKIT_DATA_CACHE", str(tmp_path / "cache"))
+    toy = data_toy_course(tmp_path / "course")
+    bundle = write_bundle(toy, tmp_path / "dist")
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("NNKIT_DATA_MIRROR", str(tmp_path / "empty"))
+    right = run_autograder(bundle, tmp_path / "right", [toy.source_notebook])
+    assert [t["status"] for t in right["tests"]] == ["passed", "passed"]
+    wrong = tmp_path / "wrong" / "toy.ipynb"
+    wrong.parent.mkdir()
+    nbformat.write(data_toy_notebook(DATA_TOY_SOLUTION.replace("scale_to_unit(", "(")), wrong)
+    results = run_autograder(bundle, tmp_path / "wrong-root", [wrong])
+    hidden = next(t for t in results["tests"] if "real digits" in t["name"])
+    assert hidden["status"] == "failed" and hidden["score"] == 0

@@ -1,8 +1,10 @@
 import pytest
+from factories import data_toy_course
 
 from autograder.manifest import (
     HELPERS_NAME,
     KIT_ROOT,
+    GradingData,
     ManifestError,
     all_assignments,
     load_assignment,
@@ -41,6 +43,10 @@ def test_unknown_assignment_lists_the_known_ones():
             "one of",
         ),
         ("id = [", "bad"),
+        (
+            'id = "bad"\ntitle = "x"\nnotebook = "n.ipynb"\n[[grading_data]]\nfile = "g.npz"',
+            "missing 3 required",
+        ),
     ],
 )
 def test_a_broken_manifest_is_one_clear_error(tmp_path, text, message):
@@ -48,3 +54,25 @@ def test_a_broken_manifest_is_one_clear_error(tmp_path, text, message):
     (tmp_path / "solutions" / "bad" / "assignment.toml").write_text(text)
     with pytest.raises(ManifestError, match=message):
         load_assignment("bad", tmp_path)
+
+
+def test_support_packages_and_grading_data_are_read(tmp_path):
+    """Are packages mapped to their release names and grading cuts placed beside the source?"""
+    toy = data_toy_course(tmp_path)
+    assert toy.support_sources()["nnkit_datasets"] == tmp_path / "datasets"
+    assert toy.release_modules() == {
+        "nnkit_checks": "autograder.checklib",
+        "nnkit_datasets": "datasets",
+    }
+    assert toy.grading_data == (GradingData("mnist_grading.npz", "mnist", 20, 5, seed=3),)
+    assert toy.grading_data_files() == [tmp_path / "solutions/toy/mnist_grading.npz"]
+
+
+def test_copying_support_files_takes_only_a_packages_python_files(tmp_path):
+    """Does nnkit_datasets/ get the package's modules and none of its data or caches?"""
+    toy = data_toy_course(tmp_path / "course")
+    (tmp_path / "course" / "datasets" / "stray.npz").write_bytes(b"x")
+    toy.copy_support_files(tmp_path / "out")
+    copied = sorted(p.name for p in (tmp_path / "out" / "nnkit_datasets").iterdir())
+    assert "loaders.py" in copied and all(name.endswith(".py") for name in copied)
+    assert (tmp_path / "out" / "nnkit_checks.py").is_file()

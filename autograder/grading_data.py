@@ -1,0 +1,58 @@
+"""Cut the grading data of an assignment: fixed balanced subsets the hidden checks read.
+
+A cut is an ``.npz`` with x_train, y_train, x_test, y_test (uint8, as the loaders give them),
+``canonical`` (True when cut from the canonical data, False from a mirror subset, so a check can
+pick the matching accuracy threshold), ``source`` and ``key`` (the spec it was cut for).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from autograder.manifest import Assignment, GradingData
+from datasets import balanced_subset, load_cifar10, load_mnist
+
+LOADERS = {"mnist": load_mnist, "cifar10": load_cifar10}
+
+
+def cut(spec: GradingData, *, progress: bool = False) -> dict[str, np.ndarray]:
+    """The arrays of `spec`'s cut: train_per_class and test_per_class images of every class."""
+    if spec.dataset not in LOADERS:
+        raise ValueError(f"grading data {spec.file}: unknown dataset {spec.dataset!r}")
+    data = LOADERS[spec.dataset](progress=progress)
+    x_train, y_train = balanced_subset(data.x_train, data.y_train, spec.train_per_class, spec.seed)
+    x_test, y_test = balanced_subset(data.x_test, data.y_test, spec.test_per_class, spec.seed + 1)
+    return {
+        "x_train": x_train,
+        "y_train": y_train,
+        "x_test": x_test,
+        "y_test": y_test,
+        "canonical": np.array(data.canonical),
+        "source": np.array(data.source),
+        "key": np.array(spec.key()),
+    }
+
+
+def stored_key(path: Path) -> str | None:
+    """The spec key a stored cut was made for, or None when there is no readable cut."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return str(data["key"])
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+
+
+def ensure_grading_data(assignment: Assignment, *, progress: bool = False) -> list[Path]:
+    """Make sure each of `assignment`'s cuts exists for its current spec; returns their paths."""
+    paths = []
+    for spec, path in zip(assignment.grading_data, assignment.grading_data_files(), strict=True):
+        if stored_key(path) != spec.key():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f".{path.name}.part.npz")
+            np.savez_compressed(partial, **cut(spec, progress=progress))
+            partial.replace(path)
+        paths.append(path)
+    return paths
