@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from autograder import wire
 
 STARTUP_SECONDS = 60.0
@@ -153,6 +155,31 @@ class StudentProcess:
         return Remote(self, name, None)
 
 
+def copy_back(original: Any, updated: Any) -> Any:
+    """Make `original` hold `updated`'s contents, keeping arrays, lists and dicts the same
+    objects where it can; returns what should stand in `original`'s place."""
+    if isinstance(original, np.ndarray) and isinstance(updated, np.ndarray):
+        if original.shape == updated.shape and original.flags.writeable:
+            np.copyto(original, updated, casting="unsafe")
+            return original
+        return updated
+    if isinstance(original, list) and isinstance(updated, list):
+        merged = [copy_back(o, u) for o, u in zip(original, updated, strict=False)]
+        original[:] = merged + updated[len(original) :]
+        return original
+    if isinstance(original, dict) and isinstance(updated, dict):
+        for key, value in updated.items():
+            original[key] = copy_back(original[key], value) if key in original else value
+        for key in set(original) - set(updated):
+            del original[key]
+        return original
+    if isinstance(original, tuple) and isinstance(updated, tuple):
+        for o, u in zip(original, updated, strict=False):
+            copy_back(o, u)
+        return original
+    return updated
+
+
 def _crash_message(code: int | None) -> str:
     if code is not None and code < 0:
         reason = {signal.SIGKILL: "it was killed (out of memory or CPU time?)"}.get(
@@ -196,6 +223,21 @@ class Remote:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._send({"op": "call", "args": list(args), "kwargs": kwargs})
+
+    def call_with_warnings(self, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
+        """Call, and return the result with the warnings the call issued in the student process."""
+        value = self(*args, **kwargs)
+        return value, list(self._process.last_warnings)
+
+    def call_in_place(self, *args: Any, **kwargs: Any) -> Any:
+        """Call, then copy what the student's code did to its copies of the array, list and
+        dict arguments back into the judge's own (for functions that update in place)."""
+        reply = self._send(
+            {"op": "call", "args": list(args), "kwargs": kwargs, "return_arguments": True}
+        )
+        copy_back(list(args), reply["args"])
+        copy_back(kwargs, reply["kwargs"])
+        return reply["value"]
 
     def __getattr__(self, attr: str) -> Any:
         return self._send({"op": "get", "attr": attr})

@@ -108,7 +108,10 @@ class Server:
         if op == "call":
             args = self.resolve(request["args"])
             kwargs = self.resolve(request["kwargs"])
-            return target(*args, **kwargs)
+            value = target(*args, **kwargs)
+            if request.get("return_arguments"):  # the caller wants in-place updates back
+                return {"value": value, "args": args, "kwargs": kwargs}
+            return value
         if op == "get":
             return getattr(target, request["attr"])
         if op == "set":

@@ -3,7 +3,8 @@ import time
 import numpy as np
 import pytest
 
-from autograder.student_process import Limits, StudentError, StudentProcess
+from autograder.checklib import CheckFailure, call_in_place, call_without_warnings
+from autograder.student_process import Limits, StudentError, StudentProcess, copy_back
 
 CODE = """
 import numpy as np
@@ -124,3 +125,70 @@ def test_warnings_of_a_call_are_recorded(student):
     assert student.last_warnings == ["overflow encountered in exp"]
     call(student, "relu", np.array([1.0]))
     assert student.last_warnings == []
+
+
+INPLACE = """
+import numpy as np
+
+def step(weights, biases, rate):
+    for w in weights:
+        w -= rate
+    biases[0] = biases[0] + 1.0
+    biases.append(np.zeros(1))
+    return len(weights)
+"""
+
+
+def test_call_in_place_copies_the_students_updates_back(tmp_path):
+    """Do in-place array updates and list changes made in the child reach the judge's objects?"""
+    with StudentProcess([{"index": 0, "source": INPLACE}], tmp_path) as proc:
+        proc.start()
+        proc.deadline = time.monotonic() + 10
+        weights, biases = [np.ones((2, 2)), np.zeros(3)], [np.zeros(2)]
+        first = weights[0]
+        assert call_in_place(proc.name("step"), weights, biases, rate=0.5) == 2
+        assert weights[0] is first
+        np.testing.assert_array_equal(weights[0], np.full((2, 2), 0.5))
+        np.testing.assert_array_equal(weights[1], np.full(3, -0.5))
+        assert len(biases) == 2
+        np.testing.assert_array_equal(biases[0], [1.0, 1.0])
+        untouched = [np.ones((2, 2))]
+        proc.name("step")(untouched, [np.zeros(1)], 1.0)  # a plain call changes nothing here
+        np.testing.assert_array_equal(untouched[0], np.ones((2, 2)))
+
+
+def test_call_in_place_is_a_plain_call_in_a_notebook():
+    """Without the grader, does call_in_place simply call the function?"""
+    values = [np.zeros(2)]
+    assert call_in_place(lambda v, k: v[0].__iadd__(k).sum(), values, k=2.0) == 4.0
+    np.testing.assert_array_equal(values[0], [2.0, 2.0])
+
+
+def test_copy_back_replaces_what_cannot_be_updated_in_place():
+    """Is a reshaped array replaced, a dict updated, and a read-only array left alone?"""
+    frozen = np.zeros(2)
+    frozen.flags.writeable = False
+    assert copy_back(frozen, np.ones(2)) is not frozen
+    table = {"a": np.zeros(2), "gone": 1}
+    copy_back(table, {"a": np.ones(2), "new": 3})
+    assert set(table) == {"a", "new"} and table["a"].tolist() == [1.0, 1.0]
+
+
+def test_call_without_warnings_sees_warnings_in_the_child(tmp_path):
+    """Does an overflow inside the student process fail the check, and a clean call pass?"""
+    with StudentProcess(
+        [{"index": 0, "source": "import numpy as np\ndef grow(x):\n    return np.exp(x)"}],
+        tmp_path,
+    ) as proc:
+        proc.start()
+        proc.deadline = time.monotonic() + 10
+        grow = proc.name("grow")
+        assert call_without_warnings(grow, np.array([1.0]), what="grow(x)") == pytest.approx(np.e)
+        with pytest.raises(CheckFailure, match=r"grow\(x\) issued a warning: 'overflow"):
+            call_without_warnings(grow, np.array([1000.0]), what="grow(x)")
+
+
+def test_call_without_warnings_in_a_notebook():
+    """Without the grader, are the call's own warnings caught the same way?"""
+    with pytest.raises(CheckFailure, match="issued a warning"):
+        call_without_warnings(np.log, np.array([0.0]), what="np.log(0)")
