@@ -14,6 +14,7 @@ def mirror() -> Path:
     """The offline dataset mirror: $NNKIT_DATA_MIRROR, else ../shared/datasets beside the kit.
 
     `.ci/run` sets the variable; a machine with neither skips the tests that need real data.
+    Requesting the fixture points every loader of the test session at the mirror.
     """
     configured = os.environ.get("NNKIT_DATA_MIRROR")
     folder = Path(configured or KIT_ROOT.parent / "shared" / "datasets").absolute()
@@ -21,6 +22,7 @@ def mirror() -> Path:
         if configured:
             pytest.fail(f"NNKIT_DATA_MIRROR={configured} holds no mnist-offline.npz")
         pytest.skip(f"no offline dataset mirror at {folder}; set NNKIT_DATA_MIRROR")
+    os.environ["NNKIT_DATA_MIRROR"] = str(folder)  # for loaders in this process and children
     return folder
 
 

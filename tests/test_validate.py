@@ -1,17 +1,28 @@
+import pytest
 from factories import check_cell, toy_course, toy_notebook
 
 from autograder.build import stage_support_files
-from autograder.manifest import load_assignment
+from autograder.manifest import all_assignments, load_assignment
 from autograder.nbgrader_course import generate_assignment
 from autograder.validate import validate
 
 
-def test_a1_validates():
+@pytest.mark.parametrize(
+    ("assignment_id", "points"), [("a1_two_moons", 14), ("a2_mnist_backprop", 20)]
+)
+def test_each_assignment_validates(assignment_id, points, request):
     """Full marks for the reference, zero for the release, every mistake caught where declared."""
-    found = validate(load_assignment("a1_two_moons"))
+    assignment = load_assignment(assignment_id)
+    if assignment.grading_data:
+        request.getfixturevalue("mirror")  # its data come from the offline mirror here
+    found = validate(assignment)
     assert found.problems == []
-    assert found.lines[0].startswith("reference: 14/14")
-    assert found.lines[1] == "untouched release: 0/14"
+    assert found.lines[0].startswith(f"reference: {points}/{points}")
+    assert found.lines[1] == f"untouched release: 0/{points}"
+
+
+def test_every_assignment_is_validated_by_the_test_above():
+    assert [a.id for a in all_assignments()] == ["a1_two_moons", "a2_mnist_backprop"]
 
 
 TOY_MISTAKES = {

@@ -11,6 +11,7 @@ checked (for example ``"relu(x)"``), what was expected and what came back.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +38,35 @@ def load_arrays(filename: str) -> dict[str, np.ndarray]:
     raise FileNotFoundError(
         f"{filename} was not found next to the notebook; copy it from the assignment folder"
     )
+
+
+def call_in_place(function: Callable, *args, **kwargs):
+    """Call `function`, which updates some of its arguments in place (e.g. weights), and return
+    its result. In a notebook this is a plain call; in the grader, where the student's code runs
+    in another process on copies, it also copies those updates back into `args` and `kwargs`."""
+    method = getattr(type(function), "call_in_place", None)
+    if method is not None:
+        return method(function, *args, **kwargs)
+    return function(*args, **kwargs)
+
+
+def call_without_warnings(function: Callable, *args, what: str):
+    """Call `function(*args)` and return its result; fail if the call issued a warning (an
+    overflow in exp, a division by zero, log of 0). Works in a notebook and in the grader."""
+    method = getattr(type(function), "call_with_warnings", None)
+    if method is not None:
+        value, caught = method(function, *args)
+    else:
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            value = function(*args)
+        caught = [str(w.message) for w in record]
+    if caught:
+        raise CheckFailure(
+            f"{what} issued a warning: {caught[0]!r}; rewrite it so no intermediate overflows, "
+            "divides by zero or takes the log of 0"
+        )
+    return value
 
 
 def as_array(got: object, what: str) -> np.ndarray:
