@@ -21,6 +21,7 @@ import numpy as np
 from autograder import wire
 
 STARTUP_SECONDS = 60.0
+EXIT_WAIT_SECONDS = 2.0
 SINGLE_THREAD_ENV = {
     "OMP_NUM_THREADS": "1",
     "OPENBLAS_NUM_THREADS": "1",
@@ -115,6 +116,13 @@ class StudentProcess:
         self._proc.wait()
         self._proc = None
 
+    def _exit_code(self) -> int | None:
+        """The exit code of a child whose pipe just closed; it may need a moment to be reaped."""
+        try:
+            return self._proc.wait(timeout=EXIT_WAIT_SECONDS) if self._proc else None
+        except subprocess.TimeoutExpired:
+            return None  # alive but silent: it closed its pipe itself
+
     @property
     def running(self) -> bool:
         return self._proc is not None
@@ -131,7 +139,7 @@ class StudentProcess:
                 "your code did not finish within the time limit (an infinite loop, or far too slow)"
             ) from None
         except (wire.WireError, BrokenPipeError):
-            code = self._proc.poll() if self._proc else None
+            code = self._exit_code()
             self.stop()
             raise StudentError(_crash_message(code)) from None
         self.last_warnings = list(reply.get("warnings", []))

@@ -4,21 +4,29 @@ import shutil
 
 import pytest
 
-from autograder.build import copy_course, stage_support_files, write_checks_module
+from autograder.build import (
+    copy_course,
+    generate_release,
+    stage_support_files,
+    write_checks_module,
+)
 from autograder.grade import grade
 from autograder.manifest import load_assignment
-from autograder.nbgrader_course import autograde, generate_assignment
+from autograder.nbgrader_course import autograde
 from autograder.variants import load_mistakes, write_variant
 
-A1 = load_assignment("a1_two_moons")
+POINTS = {"a1_two_moons": 14, "a2_mnist_backprop": 20}
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    course = copy_course(A1, tmp_path_factory.mktemp("course"))
+@pytest.fixture(scope="module", params=sorted(POINTS))
+def course(request, tmp_path_factory):
+    assignment = load_assignment(request.param)
+    if assignment.grading_data:
+        request.getfixturevalue("mirror")  # the cut and the notebook's own load_mnist()
+    course = copy_course(assignment, tmp_path_factory.mktemp("course"))
     stage_support_files(course)
     write_checks_module(course)
-    generate_assignment(course.root, course.id)
+    generate_release(course)
     return course
 
 
@@ -30,12 +38,9 @@ def submit(course, student: str, notebook) -> None:
 
 def test_generate_assignment_makes_the_release_with_its_support_files(course):
     names = {p.name for p in course.release_dir.iterdir()}
-    assert names == {
-        course.notebook,
-        "nnkit_checks.py",
-        "two_moons_train.npz",
-        "two_moons_test.npz",
-    }
+    assert names == {course.notebook, *course.support_sources()}
+    for cut in course.grading_data_files():  # staged for autograde, kept out of the release
+        assert cut.is_file() and not (course.release_dir / cut.name).exists()
 
 
 @pytest.mark.parametrize("which", ["reference", "mistake"])
@@ -50,4 +55,4 @@ def test_nbgrader_autograde_gives_the_kits_per_check_scores(course, tmp_path, wh
     by_kit = grade(course, notebook).scores_by_check()
     assert by_nbgrader == pytest.approx(by_kit)
     if which == "mistake":
-        assert sum(by_kit.values()) < 14
+        assert sum(by_kit.values()) < POINTS[course.id]

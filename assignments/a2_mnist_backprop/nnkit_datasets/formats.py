@@ -36,6 +36,8 @@ def _reading(path: Path):
         yield
     except DatasetError:
         raise
+    except _RefusedPickle as exc:
+        raise DatasetError(f"{path} is not a dataset file: {exc}") from None
     except _READ_ERRORS as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DatasetError(
@@ -95,6 +97,10 @@ def _cifar_batch(archive: tarfile.TarFile, name: str) -> tuple[np.ndarray, np.nd
     return np.ascontiguousarray(images), np.asarray(batch[b"labels"], dtype=np.uint8)
 
 
+class _RefusedPickle(Exception):
+    """A pickle asked for something other than plain containers and numpy arrays."""
+
+
 class _ArrayUnpickler(pickle.Unpickler):
     """Unpickles plain containers and numpy arrays, and refuses every other class."""
 
@@ -103,11 +109,12 @@ class _ArrayUnpickler(pickle.Unpickler):
         ("numpy", "dtype"),
         ("numpy.core.multiarray", "_reconstruct"),
         ("numpy._core.multiarray", "_reconstruct"),
+        ("_codecs", "encode"),  # how protocol-2 pickles store an array's bytes
     }
 
     def find_class(self, module: str, name: str):
         if (module, name) not in self.ALLOWED:
-            raise pickle.UnpicklingError(f"refusing to load {module}.{name}")
+            raise _RefusedPickle(f"its pickles refer to {module}.{name}, which no batch needs")
         return super().find_class(module, name)
 
 
