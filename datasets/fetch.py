@@ -38,7 +38,7 @@ def cache_dir(folder: str | os.PathLike | None = None) -> Path:
 
 def mirror_location(mirror: str | os.PathLike | None = None) -> str | Path | None:
     """The mirror: `mirror`, else ``$NNKIT_DATA_MIRROR``; a URL stays a string, a folder a Path."""
-    mirror = mirror if mirror is not None else os.environ.get(MIRROR_ENV) or None
+    mirror = (mirror if mirror is not None else os.environ.get(MIRROR_ENV)) or None  # "" is none
     if mirror is None or is_url(str(mirror)):
         return mirror and str(mirror).rstrip("/") + "/"
     folder = Path(mirror).expanduser().absolute()

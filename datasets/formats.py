@@ -15,6 +15,7 @@ import gzip
 import pickle
 import tarfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,7 +28,7 @@ IDX_TYPES = {0x08: np.uint8}  # the only element type MNIST uses
 CIFAR_FOLDER = "cifar-10-batches-py"
 CIFAR_TRAIN_BATCHES = tuple(f"data_batch_{i}" for i in range(1, 6))
 _READ_ERRORS = (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, tarfile.TarError,
-                pickle.UnpicklingError)  # fmt: skip
+                pickle.UnpicklingError, zlib.error)  # fmt: skip
 
 
 @contextmanager
@@ -47,11 +48,15 @@ def _reading(path: Path):
 
 def read_npz_splits(path: Path, keys: tuple[str, ...] = KERAS_KEYS) -> dict[str, np.ndarray]:
     """The arrays `keys` of a keras-layout ``.npz`` file (no pickled objects allowed)."""
-    with _reading(path), np.load(path, allow_pickle=False) as data:
-        missing = [k for k in keys if k not in data.files]
-        if missing:
-            raise DatasetError(f"{path} has no {', '.join(missing)}: it is not a dataset file")
-        return {key: data[key] for key in keys}
+    with _reading(path):
+        data = np.load(path, allow_pickle=False)
+        if not isinstance(data, np.lib.npyio.NpzFile):
+            raise DatasetError(f"{path} holds one array, not the arrays of a dataset (.npz) file")
+        with data:
+            missing = [k for k in keys if k not in data.files]
+            if missing:
+                raise DatasetError(f"{path} has no {', '.join(missing)}: it is not a dataset file")
+            return {key: data[key] for key in keys}
 
 
 def read_idx(path: Path) -> np.ndarray:

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.names:
         try:
             data = LOADERS[name](args.source, mirror=args.mirror, cache_dir=args.cache_dir)
-        except DatasetError as exc:
+        except (DatasetError, ValueError) as exc:  # ValueError: an unknown --source
             print(f"error: {exc}", file=sys.stderr)
             return 1
         print(f"{name}: {data}")

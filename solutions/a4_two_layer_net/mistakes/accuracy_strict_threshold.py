@@ -1,0 +1,11 @@
+"""An output of exactly 0.5 is predicted as class 0.
+
+fails: binary_accuracy_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and its functions exist.
+# ruff: noqa: F821
+
+
+def binary_accuracy(Y2, Y_true):
+    return float(np.mean((np.asarray(Y2) > 0.5) == (np.asarray(Y_true) == 1)))

@@ -1,0 +1,11 @@
+"""The sigmoid straight from its formula: exp overflows for large negative inputs.
+
+fails: bce_hidden, forward_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and its functions exist.
+# ruff: noqa: F821
+
+
+def sigmoid(Z):
+    return 1.0 / (1.0 + np.exp(-np.asarray(Z, dtype=float)))

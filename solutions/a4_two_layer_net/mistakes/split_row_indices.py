@@ -1,0 +1,12 @@
+"""np.nonzero on (1, N) rows returns the row numbers, all zeros.
+
+fails: split_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and its functions exist.
+# ruff: noqa: F821
+
+
+def split_by_correctness(predicted, true):
+    same = np.asarray(predicted) == np.asarray(true)
+    return np.nonzero(same)[0], np.nonzero(~same)[0]
