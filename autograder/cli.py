@@ -24,6 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("submission", type=Path, help="a notebook, or a folder holding it")
     grade.add_argument("-o", "--output", type=Path, help="write Gradescope results.json here")
 
+    grade_all = verbs.add_parser("grade-all", help="grade a folder of submissions in parallel")
+    grade_all.add_argument("assignment", help="assignment id")
+    grade_all.add_argument("submissions", type=Path, help="nbgrader submitted/ or one folder each")
+    grade_all.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where results/ and gradebook.csv go (default: graded/<id>)",
+    )
+    grade_all.add_argument("--workers", type=int, default=2, help="parallel graders (default: 2)")
+
     validate = verbs.add_parser(
         "validate", help="reference full marks, release zero, mistakes caught"
     )
@@ -33,9 +44,14 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return {"build": _build, "grade": _grade, "validate": _validate, "demo": _demo}[args.verb](
-            args
-        )
+        verb = {
+            "build": _build,
+            "grade": _grade,
+            "grade-all": _grade_all,
+            "validate": _validate,
+            "demo": _demo,
+        }[args.verb]
+        return verb(args)
     except (ManifestError, DatasetError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -61,21 +77,31 @@ def _build(args) -> int:
 
 
 def _grade(args) -> int:
-    from autograder.grade import grade
+    from autograder.grade import grade_or_report_failure
     from autograder.report import format_table, write_gradescope
-    from autograder.results import GradeReport
 
     assignment = load_assignment(args.assignment)
-    status = 0
-    try:
-        report = grade(assignment, args.submission)
-    except Exception as exc:  # the grader itself broke: still leave a report that says so
-        note = f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor."
-        report, status = GradeReport(assignment.id, [], notes=[note]), 1
+    report, ok = grade_or_report_failure(assignment, args.submission)
+    status = 0 if ok else 1
     if args.output:
         write_gradescope(report, args.output, assignment.hidden_visibility)
     print(format_table(report))
     return status
+
+
+def _grade_all(args) -> int:
+    from autograder.bulk import GRADEBOOK, grade_all
+
+    assignment = load_assignment(args.assignment)
+    if not args.submissions.is_dir():
+        raise ManifestError(f"{args.submissions} is not a folder of submissions")
+    out = args.output or KIT_ROOT / "graded" / assignment.id
+    rows = grade_all(assignment, args.submissions, out, workers=args.workers)
+    broken = [row.student for row in rows if not row.grader_ok]
+    print(f"{len(rows)} submissions graded; gradebook: {out / GRADEBOOK}")
+    if broken:
+        print(f"the grader itself failed on: {', '.join(broken)}", file=sys.stderr)
+    return 1 if broken else 0
 
 
 def _validate(args) -> int:

@@ -40,6 +40,19 @@ def grade(assignment: Assignment, submission: Path) -> GradeReport:
     return report
 
 
+def grade_or_report_failure(assignment: Assignment, submission: Path) -> tuple[GradeReport, bool]:
+    """`grade`, but a failure of the grader itself still gives a report that says so.
+
+    returns: (report, True) normally; (a report with no results and a note, False) when the
+    grader broke (a missing checks module, unreadable grading data, a bug).
+    """
+    try:
+        return grade(assignment, submission), True
+    except Exception as exc:  # noqa: BLE001 - whatever broke, the student gets a report
+        note = f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor."
+        return GradeReport(assignment.id, [], notes=[note]), False
+
+
 def load_checks(assignment: Assignment) -> list[CheckSpec]:
     """The checks of the generated module ``autograder/checks/<id>.py`` of `assignment`."""
     spec = importlib.util.spec_from_file_location(
