@@ -5,12 +5,20 @@ Accepted layouts of the folder, one entry per student (the entry's name is the s
 - nbgrader's ``submitted/``: ``<student>/<assignment id>/<notebook>``;
 - a Gradescope export or any folder per student: ``<student>/<notebook or .py>``;
 - loose files: ``<student>.ipynb``.
+
+The work runs in local worker processes, or on a Dask cluster (``scheduler=``) whose workers run
+the same kit. Each job carries the submission's files and returns the results as data, so
+workers need no file system shared with the machine that collects the grades.
 """
 
 from __future__ import annotations
 
 import csv
-from concurrent.futures import ProcessPoolExecutor
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +26,17 @@ from tqdm.auto import tqdm
 
 from autograder.grade import grade_or_report_failure
 from autograder.manifest import Assignment, load_assignment
-from autograder.report import write_gradescope
+from autograder.report import to_gradescope, write_json
+from autograder.results import GradeReport
 
 RESULTS_FOLDER = "results"
 GRADEBOOK = "gradebook.csv"
+SUBMITTED_SUFFIXES = (".ipynb", ".py")
+SKIPPED_FOLDERS = {".ipynb_checkpoints", "__pycache__"}
+
+# `grade` points the checks at the kit's data through a process-wide list: one grade at a time
+# per process, even on a Dask worker that runs several threads.
+_ONE_GRADE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -33,14 +48,28 @@ class Submission:
 
 
 @dataclass(frozen=True)
+class Job:
+    """What a worker needs to grade one submission: no paths of the submitting machine.
+
+    files: relative path -> content of each notebook or ``.py`` file of the submission.
+    """
+
+    root: Path
+    assignment_id: str
+    student: str
+    files: dict[str, bytes]
+
+
+@dataclass(frozen=True)
 class Graded:
-    """What grading one submission gave: the total, and the score of each check."""
+    """What grading one submission gave: the total, each check's score, the results file."""
 
     student: str
     score: float
     max_score: float
     checks: dict[str, float]
     grader_ok: bool
+    results: dict  # Gradescope's results.json
 
 
 def find_submissions(assignment: Assignment, folder: Path) -> list[Submission]:
@@ -52,17 +81,37 @@ def find_submissions(assignment: Assignment, folder: Path) -> list[Submission]:
         if entry.is_dir():
             nested = entry / assignment.id
             found.append(Submission(entry.name, nested if nested.is_dir() else entry))
-        elif entry.suffix in (".ipynb", ".py"):
+        elif entry.suffix in SUBMITTED_SUFFIXES:
             found.append(Submission(entry.stem, entry))
     return found
 
 
-def grade_one(root: Path, assignment_id: str, submission: Submission, out_dir: Path) -> Graded:
-    """Grade `submission` and write ``<out_dir>/<student>.json``; runs in a worker process."""
-    assignment = load_assignment(assignment_id, root)
-    report, ok = grade_or_report_failure(assignment, submission.path)
-    write_gradescope(report, out_dir / f"{submission.student}.json", assignment.hidden_visibility)
-    return Graded(submission.student, report.score, report.max_score, report.scores_by_check(), ok)
+def pack(assignment: Assignment, submission: Submission) -> Job:
+    """The job for `submission`: its notebooks and ``.py`` files, read into memory."""
+    path = submission.path
+    if path.is_file():
+        files = {path.name: path.read_bytes()}
+    else:
+        files = {
+            p.relative_to(path).as_posix(): p.read_bytes()
+            for p in sorted(path.rglob("*"))
+            if p.is_file()
+            and p.suffix in SUBMITTED_SUFFIXES
+            and not SKIPPED_FOLDERS & set(p.relative_to(path).parts)
+        }
+    return Job(assignment.root, assignment.id, submission.student, files)
+
+
+def grade_job(job: Job) -> Graded:
+    """Grade one packed submission in a scratch folder; runs on a worker."""
+    assignment = load_assignment(job.assignment_id, job.root)
+    with _ONE_GRADE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="nnkit-bulk-") as scratch:
+        for name, content in job.files.items():
+            target = Path(scratch, name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        report, ok = grade_or_report_failure(assignment, Path(scratch))
+    return _graded(job, report, ok, assignment.hidden_visibility)
 
 
 def grade_all(
@@ -71,34 +120,89 @@ def grade_all(
     out_dir: Path,
     *,
     workers: int = 2,
+    scheduler: str | None = None,
     progress: bool = True,
 ) -> list[Graded]:
-    """Grade every submission in `folder` with `workers` processes.
+    """Grade every submission in `folder`, with `workers` local processes or on the Dask
+    cluster whose scheduler address is `scheduler` (e.g. ``tcp://10.0.0.5:8786``).
 
     Writes ``<out_dir>/results/<student>.json`` for each and ``<out_dir>/gradebook.csv``;
     returns the graded rows sorted by student id.
     """
     results_dir = Path(out_dir) / RESULTS_FOLDER
     results_dir.mkdir(parents=True, exist_ok=True)
-    submissions = find_submissions(assignment, folder)
-    with (
-        ProcessPoolExecutor(max_workers=max(1, workers)) as pool,
-        tqdm(total=len(submissions), desc=assignment.id, unit="sub", disable=not progress) as bar,
-    ):
-        futures = [
-            pool.submit(grade_one, assignment.root, assignment.id, s, results_dir)
-            for s in submissions
-        ]
-        rows = []
-        for future in futures:
-            rows.append(future.result())
+    jobs = [pack(assignment, s) for s in find_submissions(assignment, folder)]
+    rows = []
+    with tqdm(total=len(jobs), desc=assignment.id, unit="sub", disable=not progress) as bar:
+
+        def collect(graded: Graded) -> None:
+            write_json(graded.results, results_dir / f"{graded.student}.json")
+            rows.append(graded)
             bar.update(1)
+
+        if scheduler:
+            _run_on_cluster(jobs, scheduler, collect)
+        else:
+            _run_locally(jobs, workers, collect)
+    rows.sort(key=lambda row: row.student)
     write_gradebook(rows, Path(out_dir) / GRADEBOOK)
     return rows
 
 
-def write_gradebook(rows: list[Graded], path: Path) -> None:
+def _run_locally(jobs: list[Job], workers: int, collect: Callable[[Graded], None]) -> None:
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as threads:
+        futures = {threads.submit(_grade_in_own_process, job): job for job in jobs}
+        for future in as_completed(futures):
+            collect(future.result())
+
+
+def _grade_in_own_process(job: Job) -> Graded:
+    """`grade_job` in a process of its own, so that if it dies only this submission is lost."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as process:
+            return process.submit(grade_job, job).result()
+    except BrokenProcessPool:
+        return _grader_failed(job, "its grading process died")
+    except Exception as exc:  # noqa: BLE001 - one job's failure is that job's report
+        return _grader_failed(job, f"{type(exc).__name__}: {exc}")
+
+
+def _run_on_cluster(jobs: list[Job], scheduler: str, collect: Callable[[Graded], None]) -> None:
+    from distributed import Client  # only this path needs Dask
+    from distributed import as_completed as cluster_completed
+
+    with Client(scheduler) as client:
+        futures = {
+            client.submit(grade_job, job, pure=False, key=f"nnkit-grade-{job.student}"): job
+            for job in jobs
+        }
+        for future in cluster_completed(futures):
+            try:
+                collect(future.result())
+            except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker after Dask's retries
+                collect(_grader_failed(futures[future], f"{type(exc).__name__}: {exc}"))
+
+
+def _grader_failed(job: Job, why: str) -> Graded:
+    note = f"The autograder failed ({why}); please tell your instructor."
+    report = GradeReport(job.assignment_id, [], notes=[note])
+    return _graded(job, report, False, "visible")
+
+
+def _graded(job: Job, report: GradeReport, ok: bool, hidden_visibility: str) -> Graded:
+    return Graded(
+        job.student,
+        report.score,
+        report.max_score,
+        report.scores_by_check(),
+        ok,
+        to_gradescope(report, hidden_visibility),
+    )
+
+
+def write_gradebook(rows: Iterable[Graded], path: Path) -> None:
     """One line per student: total, maximum, whether grading itself worked, then each check."""
+    rows = list(rows)
     checks = sorted({name for row in rows for name in row.checks})
     with open(path, "w", newline="") as stream:
         writer = csv.writer(stream)

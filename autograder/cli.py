@@ -34,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         help="where results/ and gradebook.csv go (default: graded/<id>)",
     )
     grade_all.add_argument("--workers", type=int, default=2, help="parallel graders (default: 2)")
+    grade_all.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="grade on this Dask cluster instead, e.g. tcp://10.0.0.5:8786 (--workers unused)",
+    )
 
     validate = verbs.add_parser(
         "validate", help="reference full marks, release zero, mistakes caught"
@@ -96,7 +101,9 @@ def _grade_all(args) -> int:
     if not args.submissions.is_dir():
         raise ManifestError(f"{args.submissions} is not a folder of submissions")
     out = args.output or KIT_ROOT / "graded" / assignment.id
-    rows = grade_all(assignment, args.submissions, out, workers=args.workers)
+    rows = grade_all(
+        assignment, args.submissions, out, workers=args.workers, scheduler=args.scheduler
+    )
     broken = [row.student for row in rows if not row.grader_ok]
     print(f"{len(rows)} submissions graded; gradebook: {out / GRADEBOOK}")
     if broken:

@@ -33,11 +33,16 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
 
 
 def write_gradescope(report: GradeReport, path: Path, hidden_visibility: str = "visible") -> None:
-    """Write results.json (atomically, so a reader never sees half a file)."""
+    """Write results.json."""
+    write_json(to_gradescope(report, hidden_visibility), path)
+
+
+def write_json(data: dict, path: Path) -> None:
+    """Write `data` as JSON atomically, so a reader never sees half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(to_gradescope(report, hidden_visibility), indent=2))
+    partial.write_text(json.dumps(data, indent=2))
     partial.replace(path)
 
 

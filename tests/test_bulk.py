@@ -1,10 +1,14 @@
 import csv
 import json
+import multiprocessing
+import os
 import shutil
 
+import pytest
 from factories import TOY_SOLUTION, submission, toy_course
 
-from autograder.bulk import find_submissions, grade_all
+from autograder import bulk
+from autograder.bulk import find_submissions, grade_all, pack
 from autograder.cli import main
 
 WRONG = TOY_SOLUTION.replace("return 2 * np.asarray(x, dtype=float)", "return np.asarray(x) + 2")
@@ -79,3 +83,70 @@ def test_the_cli_grades_a_folder(tmp_path, capsys, monkeypatch):
         "cy.json",
         "dee.json",
     ]
+
+
+def test_a_job_carries_the_submitted_files_and_nothing_else(tmp_path):
+    toy = toy_course(tmp_path / "course")
+    mixed_folder(toy, tmp_path / "in")
+    ana = tmp_path / "in/ana/toy"
+    (ana / ".ipynb_checkpoints").mkdir()
+    (ana / ".ipynb_checkpoints/toy-checkpoint.ipynb").write_text("{}")
+    (ana / "big.npz").write_bytes(b"0" * 1000)
+    jobs = {s.student: pack(toy, s) for s in find_submissions(toy, tmp_path / "in")}
+    assert sorted(jobs["ana"].files) == ["toy.ipynb"]
+    assert jobs["dee"].files == {"dee.ipynb": (tmp_path / "in/dee.ipynb").read_bytes()}
+    assert str(tmp_path / "in") not in repr(jobs["ben"])
+
+
+def _dies_grading_ben(job):
+    if job.student == "ben":
+        os._exit(9)  # the grading process itself dies, as when the machine kills it
+    return GRADE_JOB(job)
+
+
+GRADE_JOB = bulk.grade_job
+
+
+def test_a_grading_process_that_dies_costs_only_its_own_submission(tmp_path, monkeypatch):
+    """ben's grader dies; the others, graded alongside, are not affected."""
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched grade_job reaches the workers only when they are forked")
+    toy = toy_course(tmp_path / "course")
+    mixed_folder(toy, tmp_path / "in")
+    monkeypatch.setattr(bulk, "grade_job", _dies_grading_ben)  # workers are forked: they see it
+    rows = grade_all(toy, tmp_path / "in", tmp_path / "out", workers=2, progress=False)
+    assert [(r.student, r.score, r.grader_ok) for r in rows] == [
+        ("ana", 4.0, True),
+        ("ben", 0.0, False),
+        ("cy", 0.0, True),
+        ("dee", 4.0, True),
+    ]
+    ben = json.loads((tmp_path / "out/results/ben.json").read_text())
+    assert "its grading process died" in ben["output"]
+
+
+def test_grade_all_on_a_local_dask_cluster_gives_the_same_gradebook(tmp_path):
+    """The --scheduler path, against a real two-worker cluster on this machine."""
+    distributed = pytest.importorskip("distributed")
+    toy = toy_course(tmp_path / "course")
+    mixed_folder(toy, tmp_path / "in")
+    grade_all(toy, tmp_path / "in", tmp_path / "local", workers=2, progress=False)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, dashboard_address=None, local_directory=tmp_path
+    ) as cluster:
+        rows = grade_all(
+            toy,
+            tmp_path / "in",
+            tmp_path / "dask",
+            scheduler=cluster.scheduler_address,
+            progress=False,
+        )
+    assert [(r.student, r.score) for r in rows] == [
+        ("ana", 4.0),
+        ("ben", 3.0),
+        ("cy", 0.0),
+        ("dee", 4.0),
+    ]
+    local = (tmp_path / "local/gradebook.csv").read_text()
+    assert (tmp_path / "dask/gradebook.csv").read_text() == local
+    assert json.loads((tmp_path / "dask/results/ben.json").read_text())["score"] == 3.0
