@@ -10,8 +10,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
 
@@ -73,6 +71,8 @@ def read_code_cells(path: Path) -> list[CodeCell]:
     if isinstance(raw, dict) and isinstance(raw.get("cells"), list):
         cells = raw["cells"]  # version 4, read as plain data even if its schema is off
     else:
+        import nbformat  # only here: importing it (and jsonschema) costs about a second
+
         try:  # an older version (worksheets): let nbformat convert it
             cells = nbformat.reads(text, as_version=4).cells
         except Exception:

@@ -1,53 +1,95 @@
-"""Print what grading the reference solution of each assignment costs: time and peak memory.
+"""Print what grading the reference submission of each assignment costs with the kit, and with
+the usual way (real ``nbgrader autograde``, which executes the whole notebook), side by side.
 
     .venv/bin/python benchmarks/grading_cost.py [ASSIGNMENT ...] [--runs 5]
 
-Each run grades in a fresh interpreter, as Gradescope does, and reports the wall time, the CPU
-time (Gradescope's default is half a CPU, so a grade there takes about twice the CPU time), and
-the peak resident memory of the judge and of the student process. Medians over the runs.
+Every run starts a fresh interpreter, as Gradescope does, and its wall time counts from the
+start of that interpreter to its end. Per assignment it prints the median wall time of each way
+and their ratio, the kit's CPU time (Gradescope's default is half a CPU, so a grade there takes
+about twice that), the peak resident memory of each way (the kit: judge
+plus student process; nbgrader: its largest process, usually the kernel), and whether the two
+gave the same per-check scores.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 KIT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(KIT_ROOT))
 
-from autograder.manifest import all_assignments  # noqa: E402
+from autograder.build import (  # noqa: E402
+    copy_course,
+    generate_release,
+    stage_support_files,
+    write_checks_module,
+)
+from autograder.manifest import Assignment, all_assignments, load_assignment  # noqa: E402
 
-ONE_RUN = """
-import json, resource, sys, time
+GRADESCOPE_MEMORY_MB = 768
+
+KIT_RUN = """
+import json, resource, sys
+from pathlib import Path
 from autograder.grade import grade
 from autograder.manifest import load_assignment
-assignment = load_assignment(sys.argv[1])
-started = time.perf_counter()
+assignment = load_assignment(sys.argv[1], Path(sys.argv[2]))
 report = grade(assignment, assignment.source_notebook)
-wall = time.perf_counter() - started
 me = resource.getrusage(resource.RUSAGE_SELF)
 student = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
-    "score": report.score, "wall_s": wall,
     "cpu_s": me.ru_utime + me.ru_stime + student.ru_utime + student.ru_stime,
-    "judge_mb": me.ru_maxrss / 1024, "student_mb": student.ru_maxrss / 1024,
+    "peak_mb": (me.ru_maxrss + student.ru_maxrss) / 1024, "scores": report.scores_by_check(),
 }))
 """
 
+NBGRADER_RUN = """
+import json, resource, sys
+from pathlib import Path
+from autograder.nbgrader_course import autograde
+scores = autograde(Path(sys.argv[2]), sys.argv[1], "reference")
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"peak_mb": children.ru_maxrss / 1024, "scores": scores}))
+"""
 
-def measure(assignment_id: str) -> dict:
+
+def run_fresh(script: str, assignment: Assignment) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(KIT_ROOT)}
+    started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", ONE_RUN, assignment_id],
+        [sys.executable, "-c", script, assignment.id, str(assignment.root)],
         cwd=KIT_ROOT,
+        env=env,
         capture_output=True,
         text=True,
-        check=True,
     )
-    return json.loads(done.stdout.splitlines()[-1])
+    if done.returncode:
+        sys.exit(f"{assignment.id}: a grading run failed:\n{done.stderr[-2000:]}")
+    return {**json.loads(done.stdout.splitlines()[-1]), "wall_s": time.perf_counter() - started}
+
+
+def nbgrader_course(assignment: Assignment, scratch: Path) -> Assignment:
+    """A course folder where ``submitted/reference/<id>/`` holds the reference notebook."""
+    course = copy_course(assignment, scratch)
+    stage_support_files(course)
+    write_checks_module(course)
+    generate_release(course)
+    submitted = course.root / "submitted" / "reference" / course.id
+    submitted.mkdir(parents=True)
+    (submitted / course.notebook).write_bytes(course.source_notebook.read_bytes())
+    return course
+
+
+def median(runs: list[dict], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
 
 
 def main() -> None:
@@ -55,18 +97,28 @@ def main() -> None:
     parser.add_argument("assignments", nargs="*")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    ids = args.assignments or [a.id for a in all_assignments()]
+    assignments = [load_assignment(i) for i in args.assignments] or all_assignments()
+    print(f"grading the reference submission, medians of {args.runs} runs each, side by side")
     print(
-        f"{'assignment':<16} {'score':>6} {'wall s':>7} {'cpu s':>6} {'judge MB':>9} "
-        f"{'student MB':>11}   (medians of {args.runs} runs)"
+        f"{'assignment':<18} {'kit s':>6} {'cpu s':>6} {'kit MB':>7} "
+        f"{'nbgrader s':>10} {'nbg MB':>7} {'ratio':>6}  same scores"
     )
-    for assignment_id in ids:
-        runs = [measure(assignment_id) for _ in range(args.runs)]
-        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-        print(
-            f"{assignment_id:<16} {med['score']:>6g} {med['wall_s']:>7.2f} {med['cpu_s']:>6.2f} "
-            f"{med['judge_mb']:>9.0f} {med['student_mb']:>11.0f}"
-        )
+    with tempfile.TemporaryDirectory(prefix="nnkit-bench-") as scratch:
+        for assignment in assignments:
+            course = nbgrader_course(assignment, Path(scratch) / assignment.id)
+            kit, nbgrader = [], []
+            for _ in range(args.runs):  # interleaved, so both see the same machine load
+                kit.append(run_fresh(KIT_RUN, course))
+                nbgrader.append(run_fresh(NBGRADER_RUN, course))
+            same = all(k["scores"] == n["scores"] for k, n in zip(kit, nbgrader, strict=True))
+            kit_s, nbgrader_s = median(kit, "wall_s"), median(nbgrader, "wall_s")
+            print(
+                f"{assignment.id:<18} {kit_s:>6.2f} {median(kit, 'cpu_s'):>6.2f} "
+                f"{median(kit, 'peak_mb'):>7.0f} {nbgrader_s:>10.2f} "
+                f"{median(nbgrader, 'peak_mb'):>7.0f} {nbgrader_s / kit_s:>5.1f}x  "
+                f"{'yes' if same else 'NO'}"
+            )
+    print(f"(goal: ratio >= 3x; kit MB under Gradescope's {GRADESCOPE_MEMORY_MB} MB)")
 
 
 if __name__ == "__main__":
