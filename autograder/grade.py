@@ -20,7 +20,8 @@ from autograder.judge import run_checks
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook import SubmissionError, find_submission, read_code_cells
 from autograder.results import CheckResult, GradeReport
-from autograder.student_process import Limits, StudentError, StudentProcess
+from autograder.sandbox import hand_over, hide, make_sandbox
+from autograder.student_process import StudentError, StudentProcess
 
 
 def grade(assignment: Assignment, submission: Path) -> GradeReport:
@@ -68,12 +69,19 @@ def load_checks(assignment: Assignment) -> list[CheckSpec]:
 
 
 def _run(assignment: Assignment, cells: list[dict], checks: list, report: GradeReport) -> None:
-    limits = Limits(memory_mb=assignment.memory_mb)
+    sandbox = make_sandbox(assignment.memory_mb, cpu_seconds=int(assignment.total_seconds))
     support = [path for path in assignment.support_sources().values() if path.is_file()]
-    data_files = [*support, *ensure_grading_data(assignment)]
-    with tempfile.TemporaryDirectory(prefix="nnkit-") as scratch, _data_from(data_files):
+    grading_data = ensure_grading_data(assignment)
+    if sandbox.user:
+        hide([assignment.checks_file.parent, assignment.source_dir, *grading_data])
+    report.protections = sandbox.describe()
+    with (
+        tempfile.TemporaryDirectory(prefix="nnkit-") as scratch,
+        _data_from([*support, *grading_data]),
+    ):
         assignment.copy_support_files(Path(scratch))
-        with StudentProcess(cells, Path(scratch), limits) as student:
+        hand_over(Path(scratch), sandbox)
+        with StudentProcess(cells, Path(scratch), sandbox) as student:
             try:
                 loaded = student.start()
             except StudentError as exc:

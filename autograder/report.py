@@ -15,7 +15,7 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
     return {
         "score": report.score,
         "execution_time": round(report.execution_time, 3),
-        "output": _bounded("\n".join(report.notes)),
+        "output": _bounded("\n".join([*report.notes, report.protections]).strip()),
         "stdout_visibility": "hidden",
         "tests": [
             {
@@ -51,6 +51,7 @@ def format_table(report: GradeReport) -> str:
     width = max((len(r.title) for r in report.results), default=10)
     lines = [f"{report.assignment_id}: {report.score:g} / {report.max_score:g} points"]
     lines += [f"  note: {note}" for note in report.notes]
+    lines += [f"  sandbox: {report.protections}"] if report.protections else []
     for r in report.results:
         mark = "ok  " if r.passed else "FAIL"
         kind = "hidden" if r.hidden else "public"

@@ -29,6 +29,7 @@ class GradeReport:
     results: list[CheckResult]
     execution_time: float = 0.0
     notes: list[str] = field(default_factory=list)
+    protections: str = ""  # how the student's code was contained while it was graded
 
     @property
     def score(self) -> float:

@@ -7,7 +7,6 @@ and objects; calling one sends plain data to the student process and waits for p
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -19,8 +18,11 @@ from typing import Any
 import numpy as np
 
 from autograder import wire
+from autograder.sandbox import Sandbox, make_sandbox
 
 STARTUP_SECONDS = 60.0
+DEFAULT_MEMORY_MB = 1024
+DEFAULT_CPU_SECONDS = 900
 EXIT_WAIT_SECONDS = 2.0
 SINGLE_THREAD_ENV = {
     "OMP_NUM_THREADS": "1",
@@ -37,14 +39,6 @@ class StudentError(Exception):
 
 
 @dataclass
-class Limits:
-    """Resource limits for the student process."""
-
-    memory_mb: int = 1024
-    cpu_seconds: int = 900
-
-
-@dataclass
 class LoadReport:
     """What loading the notebook's definitions said: broken cells, and the names it defined."""
 
@@ -55,10 +49,10 @@ class LoadReport:
 class StudentProcess:
     """A child process holding the submission's definitions; restarted after a timeout or crash."""
 
-    def __init__(self, cells: list[dict], workdir: Path, limits: Limits | None = None) -> None:
+    def __init__(self, cells: list[dict], workdir: Path, sandbox: Sandbox | None = None) -> None:
         self.cells = cells
         self.workdir = Path(workdir)
-        self.limits = limits or Limits()
+        self.sandbox = sandbox or make_sandbox(DEFAULT_MEMORY_MB, DEFAULT_CPU_SECONDS)
         self.deadline: float | None = None
         self.generation = 0
         self.last_warnings: list[str] = []
@@ -76,7 +70,12 @@ class StudentProcess:
         self.stop()
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
-        env = {**os.environ, **SINGLE_THREAD_ENV, "PYTHONPATH": str(Path(__file__).parent.parent)}
+        env = {
+            **os.environ,
+            **SINGLE_THREAD_ENV,
+            **self.sandbox.environment(self.workdir),
+            "PYTHONPATH": str(Path(__file__).parent.parent),
+        }
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "autograder.student_server", str(to_child_r), str(from_child_w)],
             cwd=self.workdir,
@@ -85,7 +84,7 @@ class StudentProcess:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=self._apply_limits,
+            preexec_fn=self.sandbox.enter,
         )
         os.close(to_child_r)
         os.close(from_child_w)
@@ -97,12 +96,6 @@ class StudentProcess:
         finally:
             self.deadline = saved
         return LoadReport(list(loaded["problems"]), list(loaded["defined"]))
-
-    def _apply_limits(self) -> None:
-        os.setsid()  # own process group, so a timeout kills everything the student started
-        memory = self.limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (self.limits.cpu_seconds, self.limits.cpu_seconds))
 
     def stop(self) -> None:
         if self._proc is None:

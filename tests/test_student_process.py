@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from autograder.checklib import CheckFailure, call_in_place, call_without_warnings
-from autograder.student_process import Limits, StudentError, StudentProcess, copy_back
+from autograder.sandbox import Sandbox
+from autograder.student_process import StudentError, StudentProcess, copy_back
 
 CODE = """
 import numpy as np
@@ -41,7 +42,9 @@ class Box:
 
 @pytest.fixture
 def student(tmp_path):
-    with StudentProcess([{"index": 3, "source": CODE}], tmp_path, Limits(memory_mb=512)) as proc:
+    with StudentProcess(
+        [{"index": 3, "source": CODE}], tmp_path, Sandbox(memory_mb=512, cpu_seconds=60)
+    ) as proc:
         proc.start()
         yield proc
 
