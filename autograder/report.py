@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
+import tempfile
 from pathlib import Path
 
+from autograder.manifest import KIT_ROOT
 from autograder.results import GradeReport
 
 MAX_OUTPUT_CHARS = 2000
+SCRATCH_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"/nnkit-[^/\s]*")  # grade's scratch
 
 
 def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> dict:
@@ -62,6 +67,22 @@ def format_table(report: GradeReport) -> str:
 
 
 def _bounded(text: str) -> str:
+    """What a student may see of `text`: no paths of the grader's machine, at most
+    MAX_OUTPUT_CHARS characters."""
+    for path, placeholder in _grader_paths():
+        text = text.replace(path, placeholder)
+    text = SCRATCH_PATH.sub("<your folder>", text)
     if len(text) <= MAX_OUTPUT_CHARS:
         return text
     return text[: MAX_OUTPUT_CHARS - 20] + "\n[... output cut]"
+
+
+def _grader_paths() -> list[tuple[str, str]]:
+    """The grader's folders, longest first, and what students see instead."""
+    paths = {
+        str(KIT_ROOT): "<grader>",
+        sys.prefix: "<python>",
+        sys.base_prefix: "<python>",
+        str(Path.home()): "<home>",
+    }
+    return sorted(((p, name) for p, name in paths.items() if len(p) > 1), key=lambda x: -len(x[0]))

@@ -1,8 +1,12 @@
 import json
+import sys
+import tempfile
 
 import jsonschema
+import numpy as np
 import pytest
 
+from autograder.manifest import KIT_ROOT
 from autograder.report import MAX_OUTPUT_CHARS, format_table, to_gradescope, write_gradescope
 from autograder.results import CheckResult, GradeReport
 
@@ -86,3 +90,19 @@ def test_table_shows_scores_and_the_first_line_of_feedback():
 def test_report_totals(score):
     r = GradeReport("a", [CheckResult("x", "x", score, 0.25, False, "")])
     assert r.score == score and r.max_score == 0.25
+
+
+def test_students_never_see_the_grader_s_paths():
+    """Paths of the kit, the Python installation and the scratch folder are replaced."""
+    leaky = report()
+    scratch = f"{tempfile.gettempdir()}/nnkit-k2j4x9/two_moons.npz"
+    leaky.results[1] = CheckResult(
+        "init", "t", 0.0, 1.0, False, f"FileNotFoundError: {scratch} ({np.__file__})"
+    )
+    leaky.notes = [f"The autograder failed ({KIT_ROOT}/autograder/checks/a1.py is missing)"]
+    data = to_gradescope(leaky)
+    assert data["tests"][1]["output"] == (
+        "FileNotFoundError: <your folder>/two_moons.npz "
+        f"(<python>{np.__file__.removeprefix(sys.prefix)})"
+    )
+    assert data["output"].startswith("The autograder failed (<grader>/autograder/checks/a1.py")
