@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from autograder.checkspec import CheckSpec
 from autograder.results import CheckResult
 from autograder.student_process import StudentError, StudentProcess
+
+# Student code that reads the checks (possible when it runs as the grader's own user) could
+# show them through its error messages; those messages are dropped.
+WITHHELD = "the message of this failure quoted the grader's own checks, so it is not shown"
 
 
 def run_checks(
@@ -18,6 +23,7 @@ def run_checks(
 ) -> list[CheckResult]:
     """Run each check with its own deadline; one failure never stops the others."""
     end = time.monotonic() + total_seconds
+    secret_lines = _source_lines(checks)
     results = []
     for spec in checks:
         if time.monotonic() >= end:
@@ -25,8 +31,19 @@ def run_checks(
             continue
         student.deadline = min(time.monotonic() + check_seconds, end)
         passed, output = run_one(spec, student)
+        if any(line in output for line in secret_lines):
+            output = WITHHELD
         results.append(_result(spec, passed, output))
     return results
+
+
+def _source_lines(checks: list[CheckSpec]) -> set[str]:
+    """The distinctive lines of the checks' files, which no output may quote."""
+    lines = set()
+    for path in {Path(spec.function.__code__.co_filename) for spec in checks}:
+        text = path.read_text() if path.is_file() else ""
+        lines |= {line.strip() for line in text.splitlines() if len(line.strip()) >= 16}
+    return lines
 
 
 def run_one(spec: CheckSpec, student: StudentProcess) -> tuple[bool, str]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -199,3 +204,23 @@ def data_toy_course(root: Path, nb: nbformat.NotebookNode | None = None) -> Assi
     assignment = load_assignment("toy", root)
     write_checks_module(assignment)
     return assignment
+
+
+def run_autograder(bundle: Path, root: Path, submitted: list[Path]) -> dict:
+    """Unzip into root/source, put the files into root/submission, run, read the results."""
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(root / "source")
+    (root / "submission").mkdir()
+    (root / "results").mkdir()
+    for path in submitted:
+        shutil.copy(path, root / "submission" / path.name)
+    script = root / "run_autograder"
+    shutil.copy(root / "source" / "run_autograder", script)
+    script.chmod(0o755)
+    env = {
+        **os.environ,
+        "AUTOGRADER_ROOT": str(root),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    subprocess.run([str(script)], env=env, check=True, capture_output=True, timeout=600)
+    return json.loads((root / "results" / "results.json").read_text())

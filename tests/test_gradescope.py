@@ -1,16 +1,8 @@
 """Run the real run_autograder from the zip on a tree laid out as Gradescope lays it out."""
 
-import json
-import os
-import shutil
-import subprocess
-import sys
-import zipfile
-from pathlib import Path
-
 import nbformat
 import pytest
-from factories import DATA_TOY_SOLUTION, data_toy_course, data_toy_notebook
+from factories import DATA_TOY_SOLUTION, data_toy_course, data_toy_notebook, run_autograder
 
 from autograder.gradescope import write_bundle
 from autograder.manifest import load_assignment
@@ -22,26 +14,6 @@ A1 = load_assignment("a1_two_moons")
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     return write_bundle(A1, tmp_path_factory.mktemp("dist"))
-
-
-def run_autograder(bundle: Path, root: Path, submitted: list[Path]) -> dict:
-    """Unzip into root/source, put the files into root/submission, run, read the results."""
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(root / "source")
-    (root / "submission").mkdir()
-    (root / "results").mkdir()
-    for path in submitted:
-        shutil.copy(path, root / "submission" / path.name)
-    script = root / "run_autograder"
-    shutil.copy(root / "source" / "run_autograder", script)
-    script.chmod(0o755)
-    env = {
-        **os.environ,
-        "AUTOGRADER_ROOT": str(root),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    }
-    subprocess.run([str(script)], env=env, check=True, capture_output=True, timeout=600)
-    return json.loads((root / "results" / "results.json").read_text())
 
 
 def test_the_reference_scores_full_marks(bundle, tmp_path):
