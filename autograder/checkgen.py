@@ -21,6 +21,7 @@ from autograder.notebook import HIDDEN_BEGIN, without_hidden_markers
 
 IMPORTS_CELL = "imports"
 HINT_PREFIX = "# Hint:"
+BONUS_LINE = "# Bonus"  # a header line marking extra credit, e.g. "# Bonus: extra credit"
 
 
 class CheckCellError(Exception):
@@ -37,6 +38,7 @@ class CheckCell:
     points: float
     hidden: bool
     code: str
+    bonus: bool = False
 
 
 def nbgrader_meta(cell: dict) -> dict:
@@ -59,7 +61,13 @@ def parse_check_cell(cell: dict) -> CheckCell:
     hidden = HIDDEN_BEGIN in cell.source
     if hidden and not hint:
         raise CheckCellError(f"hidden check cell {meta['grade_id']} needs a '{HINT_PREFIX}' line")
-    body = [ln for ln in lines[1:] if not ln.startswith(HINT_PREFIX)]
+    header = lines[1:3]
+    bonus = any(ln.startswith(BONUS_LINE) for ln in header)
+    body = [
+        ln
+        for i, ln in enumerate(lines[1:])
+        if not ln.startswith(HINT_PREFIX) and not (i < 2 and ln.startswith(BONUS_LINE))
+    ]
     return CheckCell(
         grade_id=meta["grade_id"],
         title=lines[0][2:].strip(),
@@ -67,6 +75,7 @@ def parse_check_cell(cell: dict) -> CheckCell:
         points=float(meta.get("points", 0)),
         hidden=hidden,
         code=without_hidden_markers("\n".join(body)).strip("\n"),
+        bonus=bonus,
     )
 
 
@@ -145,7 +154,9 @@ def render_checks_module(assignment: Assignment) -> str:
         params = ", ".join(sorted(names & students))
         functions.append(
             f"@check({cell.grade_id!r}, {cell.title!r}, points={cell.points!r}, "
-            f"hidden={cell.hidden!r}, hint={cell.hint!r})\n"
+            f"hidden={cell.hidden!r}, hint={cell.hint!r}"
+            + (", bonus=True" if cell.bonus else "")
+            + ")\n"
             f"def test_{cell.grade_id}({params}):\n"
             + textwrap.indent(cell.code or "pass", "    ")
             + "\n"

@@ -22,17 +22,20 @@ class CheckSpec:
     hidden: bool
     hint: str
     function: Callable[..., None]
+    bonus: bool = False  # extra credit: its points are not part of the maximum score
 
     @property
     def student_names(self) -> tuple[str, ...]:
         return tuple(inspect.signature(self.function).parameters)
 
 
-def check(grade_id: str, title: str, *, points: float, hidden: bool, hint: str = ""):
-    """Mark a function as a check worth `points`."""
+def check(
+    grade_id: str, title: str, *, points: float, hidden: bool, hint: str = "", bonus: bool = False
+):
+    """Mark a function as a check worth `points` (extra credit when `bonus`)."""
 
     def mark(function: Callable[..., None]) -> Callable[..., None]:
-        function.check_spec = CheckSpec(grade_id, title, points, hidden, hint, function)
+        function.check_spec = CheckSpec(grade_id, title, points, hidden, hint, function, bonus)
         return function
 
     return mark

@@ -70,4 +70,5 @@ def _result(spec: CheckSpec, passed: bool, output: str) -> CheckResult:
         max_score=spec.points,
         hidden=spec.hidden,
         output=output,
+        bonus=spec.bonus,
     )

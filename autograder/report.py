@@ -16,7 +16,11 @@ SCRATCH_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"/nnkit-[^/\s]*") 
 
 
 def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> dict:
-    """Gradescope's results format: score, execution_time, output and one entry per check."""
+    """Gradescope's results format: score, execution_time, output and one entry per check.
+
+    A bonus check reports its points with a max_score of 0, and the total score counts them:
+    Gradescope accepts a score above the assignment's points, which is how it shows extra credit.
+    """
     return {
         "score": report.score,
         "execution_time": round(report.execution_time, 3),
@@ -27,7 +31,7 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
                 "name": result.title,
                 "number": result.grade_id,
                 "score": result.score,
-                "max_score": result.max_score,
+                "max_score": 0.0 if result.bonus else result.max_score,
                 "status": "passed" if result.passed else "failed",
                 "visibility": hidden_visibility if result.hidden else "visible",
                 "output": _bounded(result.output),
@@ -54,16 +58,24 @@ def write_json(data: dict, path: Path) -> None:
 def format_table(report: GradeReport) -> str:
     """A plain-text score table with one line of feedback per failed check."""
     width = max((len(r.title) for r in report.results), default=10)
-    lines = [f"{report.assignment_id}: {report.score:g} / {report.max_score:g} points"]
+    lines = [f"{report.assignment_id}: {format_score(report)} points"]
     lines += [f"  note: {note}" for note in report.notes]
     lines += [f"  sandbox: {report.protections}"] if report.protections else []
     for r in report.results:
         mark = "ok  " if r.passed else "FAIL"
-        kind = "hidden" if r.hidden else "public"
+        kind = ("hidden" if r.hidden else "public") + (" bonus" if r.bonus else "")
         lines.append(f"  {mark} {r.title:<{width}}  {r.score:>5g}/{r.max_score:<5g} {kind}")
         if not r.passed and r.output:
             lines.append(f"         -> {r.output.splitlines()[0]}")
     return "\n".join(lines)
+
+
+def format_score(report: GradeReport, sep: str = " / ") -> str:
+    """'12 / 14', or '12 / 14 + 3 / 5 bonus' when the assignment has extra credit."""
+    regular = f"{round(report.score - report.bonus_score, 6):g}{sep}{report.max_score:g}"
+    if not report.bonus_max_score:
+        return regular
+    return f"{regular} + {report.bonus_score:g}{sep}{report.bonus_max_score:g} bonus"
 
 
 def _bounded(text: str) -> str:

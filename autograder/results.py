@@ -15,6 +15,7 @@ class CheckResult:
     max_score: float
     hidden: bool
     output: str
+    bonus: bool = False  # extra credit: counted in the score, not in the maximum
 
     @property
     def passed(self) -> bool:
@@ -33,11 +34,21 @@ class GradeReport:
 
     @property
     def score(self) -> float:
+        """Every point earned, extra credit included (so it may exceed `max_score`)."""
         return round(sum(r.score for r in self.results), 6)
 
     @property
     def max_score(self) -> float:
-        return round(sum(r.max_score for r in self.results), 6)
+        """The points of the regular checks; bonus checks add to the score, not to this."""
+        return round(sum(r.max_score for r in self.results if not r.bonus), 6)
+
+    @property
+    def bonus_score(self) -> float:
+        return round(sum(r.score for r in self.results if r.bonus), 6)
+
+    @property
+    def bonus_max_score(self) -> float:
+        return round(sum(r.max_score for r in self.results if r.bonus), 6)
 
     def scores_by_check(self) -> dict[str, float]:
         return {r.grade_id: r.score for r in self.results}

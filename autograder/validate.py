@@ -15,7 +15,7 @@ from pathlib import Path
 
 from autograder.grade import grade
 from autograder.manifest import Assignment
-from autograder.report import to_gradescope
+from autograder.report import format_score, to_gradescope
 from autograder.variants import load_alternatives, load_mistakes, write_variant
 
 
@@ -38,14 +38,14 @@ def validate(assignment: Assignment) -> Validation:
     reference = grade(assignment, assignment.source_notebook)
     lost = [r for r in reference.results if not r.passed]
     found.lines.append(
-        f"reference: {reference.score:g}/{reference.max_score:g} ({reference.execution_time:.1f} s)"
+        f"reference: {format_score(reference, '/')} ({reference.execution_time:.1f} s)"
     )
     found.problems += [f"the reference fails {r.grade_id}: {r.output}" for r in lost]
     found.problems += [f"the reference notebook: {note}" for note in reference.notes]
 
     release = grade(assignment, assignment.release_notebook)
     to_gradescope(release)  # the report must serialise even when everything fails
-    found.lines.append(f"untouched release: {release.score:g}/{release.max_score:g}")
+    found.lines.append(f"untouched release: {format_score(release, '/')}")
     found.problems += [
         f"{r.grade_id} passes on the untouched release (a check that cannot fail)"
         for r in release.results
@@ -59,7 +59,7 @@ def validate(assignment: Assignment) -> Validation:
             failed = {r.grade_id for r in report.results if not r.passed}
             caught |= failed
             found.lines.append(
-                f"mistake {mistake.name}: {report.score:g}/{report.max_score:g}, "
+                f"mistake {mistake.name}: {format_score(report, '/')}, "
                 f"fails {', '.join(sorted(failed)) or 'nothing'}"
             )
             if failed != mistake.fails:
@@ -75,9 +75,7 @@ def validate(assignment: Assignment) -> Validation:
         ]
         for alternative in load_alternatives(assignment):
             report = grade(assignment, write_variant(assignment, alternative, Path(scratch)))
-            found.lines.append(
-                f"alternative {alternative.name}: {report.score:g}/{report.max_score:g}"
-            )
+            found.lines.append(f"alternative {alternative.name}: {format_score(report, '/')}")
             found.problems += [
                 f"alternative {alternative.name} (correct) fails {r.grade_id}: {r.output}"
                 for r in report.results

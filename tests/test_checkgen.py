@@ -72,3 +72,17 @@ def test_a_public_check_may_not_read_the_grading_data(tmp_path, offline_data):
     public.source += "\nload_arrays('mnist_grading.npz')"
     with pytest.raises(CheckCellError, match="public check brightness_public reads mnist_grading"):
         data_toy_course(tmp_path, nb)
+
+
+def test_a_bonus_line_marks_a_check_as_extra_credit(tmp_path):
+    """Does '# Bonus' in a check's header make it a bonus check, and leave the others alone?"""
+    bonus = code_cell(
+        "# double: extra credit\n# Hint: two times x\n# Bonus: extra credit\n"
+        "### BEGIN HIDDEN TESTS\nassert_close(double(np.ones(2)), [2.0, 2.0], 'double')\n"
+        "### END HIDDEN TESTS",
+        "double_bonus",
+        points=2,
+    )
+    source = toy_course(tmp_path, notebook([*toy_notebook().cells, bonus])).checks_file.read_text()
+    assert "hint='two times x', bonus=True)\ndef test_double_bonus(double):" in source
+    assert source.count("bonus=True") == 1 and "# Bonus" not in source

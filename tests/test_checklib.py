@@ -9,6 +9,7 @@ from autograder.checklib import (
     assert_gradient,
     assert_scalar,
     assert_shape,
+    eval_numerical_gradient,
     numerical_gradient,
     rel_error,
 )
@@ -76,3 +77,12 @@ def test_load_arrays_searches_the_data_folders(tmp_path, monkeypatch):
     assert checklib.load_arrays("tiny.npz")["samples"].shape == (2, 2)
     with pytest.raises(FileNotFoundError, match="nope.npz was not found next to the notebook"):
         checklib.load_arrays("nope.npz")
+
+
+def test_eval_numerical_gradient_works_on_a_copy_of_any_array_like():
+    """Can a student pass integers or a list, and is their array left as it was?"""
+    x = np.arange(6).reshape(2, 3)
+    grad = eval_numerical_gradient(lambda v: float(np.sum(v**2)), x)
+    np.testing.assert_allclose(grad, 2 * x, atol=1e-6)
+    np.testing.assert_array_equal(x, np.arange(6).reshape(2, 3))
+    np.testing.assert_allclose(eval_numerical_gradient(lambda v: v[0] * v[1], [2, 5]), [5, 2])

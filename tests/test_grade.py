@@ -2,7 +2,7 @@ import json
 import re
 
 import pytest
-from factories import TOY_SOLUTION, submission, toy_course
+from factories import TOY_SOLUTION, code_cell, notebook, submission, toy_course, toy_notebook
 
 from autograder.grade import grade
 
@@ -123,3 +123,17 @@ def test_patching_numpy_or_assertions_in_the_student_process_changes_no_verdict(
     assert scores(report) == {"double_public": 0.0, "double_hidden": 1.0, "counter_public": 2.0}
     public = next(r for r in report.results if r.grade_id == "double_public")
     assert "expected 2, got 1" in public.output
+
+
+def test_a_bonus_check_adds_to_the_score_and_not_to_the_maximum(tmp_path):
+    """Does a check marked '# Bonus' reach the report as extra credit?"""
+    bonus = code_cell(
+        "# double: a matrix\n# Bonus: extra credit\n"
+        "assert_close(double(np.ones((2, 2))), 2 * np.ones((2, 2)), 'double(x)')",
+        "double_bonus",
+        points=3.0,
+    )
+    course = toy_course(tmp_path / "course", notebook([*toy_notebook().cells, bonus]))
+    report = grade(course, course.source_notebook)
+    assert (report.score, report.max_score, report.bonus_score) == (7.0, 4.0, 3.0)
+    assert [r.grade_id for r in report.results if r.bonus] == ["double_bonus"]

@@ -106,3 +106,27 @@ def test_students_never_see_the_grader_s_paths():
         f"(<python>{np.__file__.removeprefix(sys.prefix)})"
     )
     assert data["output"].startswith("The autograder failed (<grader>/autograder/checks/a1.py")
+
+
+def with_bonus(score: float) -> GradeReport:
+    bonus = CheckResult("dropout", "dropout: extra credit", score, 2.0, True, "", bonus=True)
+    return GradeReport("a3", [*report().results, bonus])
+
+
+@pytest.mark.parametrize("score", [2.0, 0.0])
+def test_bonus_points_count_in_the_score_but_not_in_the_maximum(score):
+    """Is extra credit added to the total (which may exceed the maximum), never to the maximum?"""
+    r = with_bonus(score)
+    assert (r.score, r.max_score) == (0.5 + score, 1.5)
+    assert (r.bonus_score, r.bonus_max_score) == (score, 2.0)
+    data = to_gradescope(r)
+    jsonschema.validate(data, GRADESCOPE_SCHEMA)
+    assert data["score"] == 0.5 + score
+    assert data["tests"][2]["score"] == score and data["tests"][2]["max_score"] == 0.0
+    assert data["tests"][2]["status"] == ("passed" if score else "failed")
+
+
+def test_the_table_shows_bonus_points_apart():
+    table = format_table(with_bonus(2.0))
+    assert table.splitlines()[0] == "a3: 0.5 / 1.5 + 2 / 2 bonus points"
+    assert table.splitlines()[-1].endswith("2/2     hidden bonus")

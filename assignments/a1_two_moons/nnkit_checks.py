@@ -152,6 +152,17 @@ def numerical_gradient(
     return grad
 
 
+def eval_numerical_gradient(
+    f: Callable[[np.ndarray], float], x: object, step: float = GRADIENT_STEP
+) -> np.ndarray:
+    """`numerical_gradient` for notebooks: works on a float copy of `x`, so the caller's array
+    (of any dtype, or a list) is never touched; `f` receives that copy.
+
+    x: array-like of any shape. returns: float array of x's shape, d f / d x.
+    """
+    return numerical_gradient(f, np.array(x, dtype=float), step)
+
+
 def rel_error(a: np.ndarray, b: np.ndarray) -> float:
     """Largest relative error between two arrays, |a - b| / max(1e-8, |a| + |b|)."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
