@@ -240,6 +240,10 @@ class Remote:
         copy_back(kwargs, reply["kwargs"])
         return reply["value"]
 
+    def __iter__(self) -> Any:
+        """Iterate in the student process (e.g. a generator) and go over the items here."""
+        return iter(self._send({"op": "list"}))
+
     def __getattr__(self, attr: str) -> Any:
         return self._send({"op": "get", "attr": attr})
 

@@ -118,6 +118,8 @@ class Server:
             if request.get("return_arguments"):  # the caller wants in-place updates back
                 return {"value": value, "args": args, "kwargs": kwargs}
             return value
+        if op == "list":  # iterate a student generator or iterable there, send the items
+            return list(target)
         if op == "get":
             return getattr(target, request["attr"])
         if op == "set":

@@ -37,6 +37,10 @@ class Box:
     def fill(self, value):
         self.items[:] = value
         return self
+
+def batches(x, size):
+    for start in range(0, len(x), size):
+        yield x[start : start + size]
 """
 
 
@@ -91,6 +95,13 @@ def test_remote_objects_support_methods_and_attributes(student):
     np.testing.assert_array_equal(box.items, [2.0, 2.0, 2.0])
     box.items = np.arange(3.0)
     np.testing.assert_array_equal(box.items, [0.0, 1.0, 2.0])
+
+
+def test_a_student_generator_can_be_iterated_by_a_check(student):
+    """Does a generator returned by student code give its items, computed in the child?"""
+    got = list(call(student, "batches", np.arange(5.0), 2))
+    assert [b.tolist() for b in got] == [[0.0, 1.0], [2.0, 3.0], [4.0]]
+    assert [len(b) for b in call(student, "batches", np.arange(4.0), 3)] == [3, 1]
 
 
 def test_objects_do_not_survive_a_restart(student):
