@@ -192,10 +192,12 @@ def _crash_message(code: int | None) -> str:
     return "your code broke the connection to the grader"
 
 
-def _handle_of(value: Any) -> wire.Handle:
-    if isinstance(value, Remote) and isinstance(value._target, wire.Handle):
+def _handle_of(value: Any) -> wire.Handle | wire.Name:
+    """How a student object travels back: its handle, or the notebook name it stands for."""
+    if isinstance(value, Remote):
         value._check_alive()
-        return value._target
+        target = value._target
+        return target if isinstance(target, wire.Handle) else wire.Name(target)
     raise TypeError(f"cannot send {type(value).__name__} to the student process")
 
 

@@ -67,6 +67,8 @@ class Server:
     def resolve(self, value: Any) -> Any:
         if isinstance(value, wire.Handle):
             return self.objects[value.id]
+        if isinstance(value, wire.Name):
+            return self.lookup(value.name)
         if isinstance(value, (list, tuple)):
             return type(value)(self.resolve(v) for v in value)
         if isinstance(value, dict):

@@ -2,8 +2,8 @@
 
 A message is a JSON header followed by raw array buffers, sent as length-prefixed frames over a
 pipe. Nothing is pickled: decoding can only ever produce None, bools, numbers, strings, lists,
-tuples, str-keyed dicts, numeric numpy arrays and numpy scalars, and opaque object handles, so a
-hostile student process cannot run code in the judge by what it sends back.
+tuples, str-keyed dicts, numeric numpy arrays and numpy scalars, opaque object handles and
+names, so a hostile student process cannot run code in the judge by what it sends back.
 """
 
 from __future__ import annotations
@@ -43,6 +43,13 @@ class Handle:
     type_name: str
 
 
+@dataclass(frozen=True)
+class Name:
+    """A top-level name of the student's notebook (e.g. a class passed as an argument)."""
+
+    name: str
+
+
 def encode(value: Any, to_handle=None) -> bytes:
     """Encode `value` as one message body; `to_handle(obj) -> Handle` stores non-data objects."""
     buffers: list[bytes] = []
@@ -73,6 +80,8 @@ def encode(value: Any, to_handle=None) -> bytes:
             return {"__dict__": [[k, walk(x)] for k, x in v.items()]}
         if isinstance(v, Handle):
             return {"__handle__": v.id, "type": v.type_name}
+        if isinstance(v, Name):
+            return {"__name_ref__": v.name}
         if to_handle is None:
             raise TypeError(f"cannot send a value of type {type(v).__name__}")
         return walk(to_handle(v))
@@ -123,6 +132,8 @@ def _unwalk(v: Any, buffers: list[bytes]) -> Any:
         return {str(k): _unwalk(x, buffers) for k, x in v["__dict__"]}
     if "__handle__" in v:
         return Handle(int(v["__handle__"]), str(v["type"]))
+    if "__name_ref__" in v:
+        return Name(str(v["__name_ref__"]))
     raise WireError(f"unknown message node {sorted(v)}")
 
 

@@ -38,6 +38,9 @@ class Box:
         self.items[:] = value
         return self
 
+def build(kind, *args):
+    return kind(*args)
+
 def batches(x, size):
     for start in range(0, len(x), size):
         yield x[start : start + size]
@@ -102,6 +105,14 @@ def test_a_student_generator_can_be_iterated_by_a_check(student):
     got = list(call(student, "batches", np.arange(5.0), 2))
     assert [b.tolist() for b in got] == [[0.0, 1.0], [2.0, 3.0], [4.0]]
     assert [len(b) for b in call(student, "batches", np.arange(4.0), 3)] == [3, 1]
+
+
+def test_a_student_class_can_be_passed_to_student_code(student):
+    """Can a check hand one of the notebook's classes to another of its functions?"""
+    box = call(student, "build", student.name("Box"), 2)
+    np.testing.assert_array_equal(box.fill(3.0).items, [3.0, 3.0])
+    with pytest.raises(StudentError, match="does not define `Crate`"):
+        call(student, "build", student.name("Crate"), 2)
 
 
 def test_objects_do_not_survive_a_restart(student):

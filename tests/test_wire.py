@@ -37,6 +37,12 @@ def test_objects_need_a_handle_store():
     assert back == [wire.Handle(0, "object")] and len(stored) == 1
 
 
+def test_names_travel_as_names():
+    """Does a reference to a notebook name (a class handed to student code) stay a name?"""
+    back = wire.decode(wire.encode({"dense": wire.Name("XavierDense")}))
+    assert back == {"dense": wire.Name("XavierDense")}
+
+
 def test_decoding_refuses_object_dtypes():
     """Can a hostile peer make the judge build an object array (and so unpickle)?"""
     header = json.dumps({"__nd__": 0, "dtype": "|O", "shape": [1], "scalar": False}).encode()
