@@ -128,12 +128,16 @@ def test_a_grading_process_that_dies_costs_only_its_own_submission(tmp_path, mon
 def test_grade_all_on_a_local_dask_cluster_gives_the_same_gradebook(tmp_path):
     """The --scheduler path, against a real two-worker cluster on this machine."""
     distributed = pytest.importorskip("distributed")
+    dask = pytest.importorskip("dask")
     toy = toy_course(tmp_path / "course")
     mixed_folder(toy, tmp_path / "in")
     grade_all(toy, tmp_path / "in", tmp_path / "local", workers=2, progress=False)
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, dashboard_address=None, local_directory=tmp_path
-    ) as cluster:
+    with (
+        dask.config.set({"temporary-directory": str(tmp_path)}),  # not /tmp/dask-scratch-space
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+    ):
         rows = grade_all(
             toy,
             tmp_path / "in",
