@@ -5,7 +5,8 @@
    it autogrades (they are git-ignored there);
 2. write the checks module ``autograder/checks/<id>.py`` from the notebook's test cells;
 3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``,
-   and take the grading data back out of it (it is for the hidden checks only);
+   take the grading data back out of it (it is for the hidden checks only), and write the stub
+   of the student module, if the assignment has one;
 4. write the Gradescope zip ``dist/<id>_autograder.zip``.
 
 `stale_outputs` rebuilds in a scratch copy of the course and lists committed files that differ.
@@ -24,6 +25,9 @@ from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment, load_assignment
 from autograder.nbgrader_course import generate_assignment
 
+SOLUTION_BEGIN = "### BEGIN SOLUTION"
+SOLUTION_END = "### END SOLUTION"
+
 
 def stage_support_files(assignment: Assignment) -> None:
     assignment.copy_support_files(assignment.source_dir)
@@ -31,10 +35,37 @@ def stage_support_files(assignment: Assignment) -> None:
 
 
 def generate_release(assignment: Assignment) -> None:
-    """Real ``nbgrader generate_assignment``, then the grading data out of the release."""
+    """Real ``nbgrader generate_assignment``, then the grading data out of the release, and the
+    student module (which nbgrader copies as it is, solutions and all) replaced by its stub."""
     generate_assignment(assignment.root, assignment.id)
     for path in assignment.grading_data_files():
         (assignment.release_dir / path.name).unlink(missing_ok=True)
+    if assignment.student_module:
+        assignment.release_submission.write_text(
+            stub_module(assignment.source_submission.read_text())
+        )
+
+
+def stub_module(source: str) -> str:
+    """The student's copy of a source module: each ``### BEGIN SOLUTION`` ... ``### END
+    SOLUTION`` region becomes ``raise NotImplementedError()`` at the indentation of its BEGIN
+    line, as nbgrader does in notebook cells (nbgrader leaves ``.py`` files alone)."""
+    lines, inside = [], False
+    for number, line in enumerate(source.splitlines(), start=1):
+        if SOLUTION_BEGIN in line:
+            if inside:
+                raise ValueError(f"line {number}: a solution region inside another")
+            inside = True
+            lines.append(line[: len(line) - len(line.lstrip())] + "raise NotImplementedError()")
+        elif SOLUTION_END in line:
+            if not inside:
+                raise ValueError(f"line {number}: {SOLUTION_END} without {SOLUTION_BEGIN}")
+            inside = False
+        elif not inside:
+            lines.append(line)
+    if inside:
+        raise ValueError(f"a solution region is not closed by {SOLUTION_END}")
+    return "\n".join(lines) + "\n"
 
 
 def write_checks_module(assignment: Assignment) -> Path:

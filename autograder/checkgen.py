@@ -84,10 +84,17 @@ def student_names(nb: nbformat.NotebookNode) -> set[str]:
     names = set()
     for cell in nb.cells:
         if cell.cell_type == "code" and not is_check_cell(cell):
-            for node in ast.parse(cell.source).body:
-                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    names.add(node.name)
+            names |= defined_names(cell.source)
     return names
+
+
+def defined_names(source: str) -> set[str]:
+    """Top-level functions and classes of one cell or module."""
+    return {
+        node.name
+        for node in ast.parse(source).body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    }
 
 
 def global_names(code: str) -> set[str]:
@@ -132,7 +139,10 @@ def render_checks_module(assignment: Assignment) -> str:
     """The source of ``autograder/checks/<id>.py`` for `assignment`."""
     nb = nbformat.read(assignment.source_notebook, as_version=4)
     cells = [parse_check_cell(c) for c in nb.cells if is_check_cell(c)]
-    students = student_names(nb)
+    if assignment.student_module:  # the notebook imports the students' code from the module
+        students = defined_names(assignment.source_submission.read_text())
+    else:
+        students = student_names(nb)
     imported = _imported_names(nb)
     functions, used = [], set()
     grading_files = [data.file for data in assignment.grading_data]
@@ -150,7 +160,7 @@ def render_checks_module(assignment: Assignment) -> str:
                 f"check {cell.grade_id} uses {sorted(unknown)}, which are neither imported in the "
                 "imports cell nor defined by the notebook's functions"
             )
-        used |= names & imported
+        used |= (names & imported) - students  # never import the student module's names
         params = ", ".join(sorted(names & students))
         functions.append(
             f"@check({cell.grade_id!r}, {cell.title!r}, points={cell.points!r}, "

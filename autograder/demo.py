@@ -18,7 +18,7 @@ def demo(root: Path = KIT_ROOT) -> None:
         print(f"student release: {assignment.release_dir.relative_to(root)}/")
         print(f"Gradescope zip:  {bundle.relative_to(root)}\n")
         print("Reference solution:")
-        print(format_table(grade(assignment, assignment.source_notebook)), "\n")
+        print(format_table(grade(assignment, assignment.source_submission)), "\n")
         mistakes = load_mistakes(assignment)
         if mistakes:
             wrong = write_variant(assignment, mistakes[0], root / "dist" / "demo" / assignment.id)

@@ -25,17 +25,20 @@ from autograder.student_process import StudentError, StudentProcess
 
 
 def grade(assignment: Assignment, submission: Path) -> GradeReport:
-    """Grade one submission (a notebook, a ``.py`` file, or a folder holding the notebook)."""
+    """Grade one submission: a notebook, a ``.py`` file, or a folder holding the notebook (or,
+    for an assignment with a student module, that module)."""
     started = time.perf_counter()
     checks = load_checks(assignment)
     report = GradeReport(assignment.id, [])
     try:
-        cells = read_code_cells(find_submission(Path(submission), assignment.notebook))
+        cells = read_code_cells(find_submission(Path(submission), assignment.graded_file))
     except SubmissionError as exc:
         report.notes.append(f"Your submission could not be graded: {exc}")
         report.results = _all_failed(checks, str(exc))
     else:
-        payload = [{"index": c.index, "source": c.source} for c in cells if not c.is_check]
+        payload = [
+            {"index": c.index, "source": c.source, "name": c.name} for c in cells if not c.is_check
+        ]
         _run(assignment, payload, checks, report)
     report.execution_time = time.perf_counter() - started
     return report

@@ -59,6 +59,12 @@ class Assignment:
     memory_mb: int
     hidden_visibility: str
     root: Path
+    student_module: str | None = None  # a .py file beside the notebook that students edit
+
+    @property
+    def graded_file(self) -> str:
+        """The file the grader reads: the student module if there is one, else the notebook."""
+        return self.student_module or self.notebook
 
     @property
     def source_dir(self) -> Path:
@@ -75,6 +81,15 @@ class Assignment:
     @property
     def release_notebook(self) -> Path:
         return self.release_dir / self.notebook
+
+    @property
+    def source_submission(self) -> Path:
+        """The reference submission: the source module (solutions in place) or notebook."""
+        return self.source_dir / self.graded_file
+
+    @property
+    def release_submission(self) -> Path:
+        return self.release_dir / self.graded_file
 
     @property
     def mistakes_dir(self) -> Path:
@@ -142,11 +157,15 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
             memory_mb=int(limits.get("memory_mb", 1024)),
             hidden_visibility=data.get("gradescope", {}).get("hidden_visibility", "visible"),
             root=root,
+            student_module=data.get("student_module"),
         )
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ManifestError(f"{path}: {exc}") from None
     if assignment.id != assignment_id:
         raise ManifestError(f"{path}: id {assignment.id!r} does not match its folder")
+    module = assignment.student_module
+    if module is not None and (not module.endswith(".py") or Path(module).name != module):
+        raise ManifestError(f"{path}: student_module must be a file name ending in .py")
     if assignment.hidden_visibility not in GRADESCOPE_VISIBILITIES:
         raise ManifestError(f"{path}: hidden_visibility must be one of {GRADESCOPE_VISIBILITIES}")
     return assignment

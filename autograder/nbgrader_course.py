@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from autograder.manifest import KIT_ROOT, MANIFEST
+from autograder.manifest import KIT_ROOT, MANIFEST, all_assignments
 
 IGNORED = [
     ".ipynb_checkpoints",
@@ -38,6 +38,17 @@ def configure(c) -> None:
     c.CourseDirectory.release_directory = "assignments"
     c.CourseDirectory.ignore = IGNORED
     c.Execute.timeout = EXECUTE_TIMEOUT_SECONDS
+    c.Autograde.exclude_overwriting = student_modules(Path.cwd())  # nbgrader runs in the course
+
+
+def student_modules(course_root: Path) -> dict[str, list[str]]:
+    """Assignment id -> [its student module], for the assignments that have one.
+
+    ``nbgrader autograde`` overwrites every submitted file that also exists in the source folder
+    with the source's copy; for a student module that copy holds the solutions, so every
+    submission would pass. These modules are excluded from that (jupyter/nbgrader#940).
+    """
+    return {a.id: [a.student_module] for a in all_assignments(course_root) if a.student_module}
 
 
 def prepare_course(course_root: Path) -> None:

@@ -26,16 +26,25 @@ class CodeCell:
     source: str
     grade_id: str | None = None
     is_check: bool = False
+    name: str | None = None  # how messages name it: a module's file name; cells go by index
 
 
-def find_submission(path: Path, notebook_name: str) -> Path:
-    """The notebook to grade: `path` itself, or the right notebook inside the folder `path`."""
+def find_submission(path: Path, name: str) -> Path:
+    """The file to grade: `path` itself, or the file `name` inside the folder `path`.
+
+    `name` is the assignment's notebook, or its student module (a ``.py`` file) when students
+    write their code in a module; a folder must then hold exactly one file of that name.
+    """
     path = Path(path)
     if path.is_file():
+        if name.endswith(".py") and path.suffix == ".ipynb":
+            raise SubmissionError(f"this assignment grades your module {name}; upload {name}")
         return path
     if not path.is_dir():
         raise SubmissionError(f"nothing was submitted at {path.name}")
-    named = sorted(path.rglob(notebook_name))
+    if name.endswith(".py"):
+        return _find_module(path, name)
+    named = sorted(path.rglob(name))
     notebooks = named or sorted(
         p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
     )
@@ -45,11 +54,22 @@ def find_submission(path: Path, notebook_name: str) -> Path:
     if not notebooks and len(scripts) == 1:
         return scripts[0]
     if not notebooks:
-        raise SubmissionError(f"no notebook was submitted; upload {notebook_name}")
+        raise SubmissionError(f"no notebook was submitted; upload {name}")
     names = ", ".join(p.name for p in notebooks)
-    raise SubmissionError(
-        f"several notebooks were submitted ({names}); upload only {notebook_name}"
-    )
+    raise SubmissionError(f"several notebooks were submitted ({names}); upload only {name}")
+
+
+def _find_module(folder: Path, name: str) -> Path:
+    found = sorted(p for p in folder.rglob(name) if ".ipynb_checkpoints" not in p.parts)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise SubmissionError(
+            f"{name} was not submitted; upload {name}, the module your notebook imports "
+            "(the grader reads your code from it, not from the notebook)"
+        )
+    places = ", ".join(str(p.relative_to(folder)) for p in found)
+    raise SubmissionError(f"several copies of {name} were submitted ({places}); upload one")
 
 
 def read_code_cells(path: Path) -> list[CodeCell]:
@@ -60,7 +80,7 @@ def read_code_cells(path: Path) -> list[CodeCell]:
     except (OSError, UnicodeDecodeError) as exc:
         raise SubmissionError(f"{path.name} is not a text file ({type(exc).__name__})") from None
     if path.suffix == ".py":
-        return [CodeCell(0, text)]
+        return [CodeCell(0, text, name=path.name)]
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

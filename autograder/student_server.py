@@ -19,7 +19,7 @@ from typing import Any
 
 from autograder import wire
 
-CELL_FILENAME = "<cell {}>"
+STUDENT_FILES: set[str] = set()  # names student code is compiled under: <cell 3>, <a5.py>
 MAX_WARNINGS = 5
 KEPT_STATEMENTS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -80,16 +80,18 @@ class Server:
         statement is reported, and everything else still loads."""
         problems = []
         for cell in cells:
-            where = f"cell {cell['index']}"
+            where = cell.get("name") or f"cell {cell['index']}"
             try:
                 module, _ = definitions_only(cell["source"])
             except SyntaxError as exc:
                 problems.append(
                     f"{where} has a syntax error on line {exc.lineno}: {exc.msg};"
-                    " nothing defined in that cell can be graded"
+                    f" nothing defined in {'that file' if cell.get('name') else 'that cell'}"
+                    " can be graded"
                 )
                 continue
-            filename = CELL_FILENAME.format(cell["index"])
+            filename = f"<{where}>"
+            STUDENT_FILES.add(filename)
             for statement in module.body:
                 try:
                     code = compile(ast.Module(body=[statement], type_ignores=[]), filename, "exec")
@@ -141,7 +143,11 @@ def describe(exc: BaseException) -> str:
         if not message and isinstance(exc, NotImplementedError):
             message = ["not implemented yet"]
         text = type(exc).__name__ + (f": {message[0][:300]}" if message else "")
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith("<cell ")]
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if f.filename.startswith("<cell ") or f.filename in STUDENT_FILES
+    ]
     if frames:
         last = frames[-1]
         text += f" (in {last.name}, {last.filename.strip('<>')} line {last.lineno})"

@@ -35,7 +35,7 @@ class Validation:
 def validate(assignment: Assignment) -> Validation:
     found = Validation(assignment.id)
 
-    reference = grade(assignment, assignment.source_notebook)
+    reference = grade(assignment, assignment.source_submission)
     lost = [r for r in reference.results if not r.passed]
     found.lines.append(
         f"reference: {format_score(reference, '/')} ({reference.execution_time:.1f} s)"
@@ -43,7 +43,7 @@ def validate(assignment: Assignment) -> Validation:
     found.problems += [f"the reference fails {r.grade_id}: {r.output}" for r in lost]
     found.problems += [f"the reference notebook: {note}" for note in reference.notes]
 
-    release = grade(assignment, assignment.release_notebook)
+    release = grade(assignment, assignment.release_submission)
     to_gradescope(release)  # the report must serialise even when everything fails
     found.lines.append(f"untouched release: {format_score(release, '/')}")
     found.problems += [

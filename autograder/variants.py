@@ -1,5 +1,8 @@
 """Submissions made from the reference by swapping in other definitions, kept as test fixtures.
 
+The definitions go into the cells of the source notebook, or into the source module when the
+assignment's students write their code in a module (``student_module`` in the manifest).
+
 ``solutions/<id>/mistakes/*.py`` are realistic wrong submissions: each file's docstring describes
 the mistake in its first line and lists, on a line ``fails: id_a, id_b`` (continued on indented
 lines), exactly the checks that must fail; every other check must still pass.
@@ -66,9 +69,7 @@ def _load_variants(folder: Path) -> list[Variant]:
 def apply_variant(nb: nbformat.NotebookNode, variant: Variant) -> nbformat.NotebookNode:
     """A copy of `nb` with each definition in the variant swapped into the cell that defines it."""
     nb = copy.deepcopy(nb)
-    for new in ast.parse(variant.source).body:
-        if not isinstance(new, DEFINITIONS):
-            continue
+    for new in _definitions(variant):
         for cell in nb.cells:
             if cell.cell_type != "code" or is_check_cell(cell):
                 continue
@@ -81,13 +82,32 @@ def apply_variant(nb: nbformat.NotebookNode, variant: Variant) -> nbformat.Noteb
     return nb
 
 
+def apply_variant_to_module(source: str, variant: Variant) -> str:
+    """The student module's `source` with each definition of the variant swapped in."""
+    for new in _definitions(variant):
+        old = next((n for n in ast.parse(source).body if _defines(n, new.name)), None)
+        if old is None:
+            raise ValueError(f"variant {variant.name}: the module defines no {new.name}")
+        source = _replace(source, old, _segment(variant.source, new))
+    return source + "\n"
+
+
 def write_variant(assignment: Assignment, variant: Variant, folder: Path) -> Path:
-    """Write the reference notebook with `variant` applied, named like the assignment's notebook."""
-    nb = apply_variant(nbformat.read(assignment.source_notebook, as_version=4), variant)
-    path = Path(folder) / variant.name / assignment.notebook
+    """Write the reference with `variant` applied, named like the file the grader reads: the
+    notebook, or the student module of an assignment that has one."""
+    path = Path(folder) / variant.name / assignment.graded_file
     path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
+    if assignment.student_module:
+        source = assignment.source_submission.read_text()
+        path.write_text(apply_variant_to_module(source, variant))
+    else:
+        nb = apply_variant(nbformat.read(assignment.source_notebook, as_version=4), variant)
+        nbformat.write(nb, path)
     return path
+
+
+def _definitions(variant: Variant) -> list[ast.stmt]:
+    return [node for node in ast.parse(variant.source).body if isinstance(node, DEFINITIONS)]
 
 
 def _defines(node: ast.stmt, name: str) -> bool:

@@ -224,3 +224,44 @@ def run_autograder(bundle: Path, root: Path, submitted: list[Path]) -> dict:
     }
     subprocess.run([str(script)], env=env, check=True, capture_output=True, timeout=600)
     return json.loads((root / "results" / "results.json").read_text())
+
+
+MODULE_TOY_MANIFEST = """\
+id = "toy"
+title = "Toy with a student module"
+notebook = "toy.ipynb"
+student_module = "toy_answers.py"
+"""
+
+
+def module_toy_notebook() -> nbformat.NotebookNode:
+    """The toy notebook for students who write their code in toy_answers.py."""
+    return notebook(
+        [
+            code_cell("%load_ext autoreload\n%autoreload 2"),
+            code_cell(
+                "import numpy as np\n"
+                "from nnkit_checks import assert_close, assert_shape\n"
+                "from toy_answers import Counter, double",
+                "imports",
+                locked=True,
+            ),
+            code_cell("print(double(np.arange(3.0)))"),
+            *TOY_CHECKS,
+        ]
+    )
+
+
+def module_toy_course(root: Path) -> Assignment:
+    """A course 'toy' whose students edit toy_answers.py, imported by the notebook."""
+    (root / "autograder" / "checks").mkdir(parents=True)
+    shutil.copy(KIT_ROOT / "autograder" / "checklib.py", root / "autograder" / "checklib.py")
+    shutil.copy(KIT_ROOT / "requirements.txt", root / "requirements.txt")
+    source = root / "solutions" / "toy"
+    source.mkdir(parents=True)
+    nbformat.write(module_toy_notebook(), source / "toy.ipynb")
+    (source / "toy_answers.py").write_text("import numpy as np\n\n\n" + TOY_SOLUTION)
+    (source / "assignment.toml").write_text(MODULE_TOY_MANIFEST)
+    assignment = load_assignment("toy", root)
+    write_checks_module(assignment)
+    return assignment

@@ -7,9 +7,9 @@ import zipfile
 
 import nbformat
 import pytest
-from factories import data_toy_course, toy_course
+from factories import data_toy_course, module_toy_course, toy_course
 
-from autograder.build import build, copy_course, stale_outputs
+from autograder.build import build, copy_course, stale_outputs, stub_module
 from autograder.gradescope import bundle_contents, write_bundle
 from autograder.manifest import load_assignment
 
@@ -157,3 +157,50 @@ def test_without_network_a_copied_release_says_what_to_do(data_toy, tmp_path):
     assert "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz" in message
     assert "NNKIT_DATA_MIRROR" in message and str(tmp_path / "cache") in message
     assert not (tmp_path / "cache" / "mnist.npz").exists()
+
+
+def test_a_stub_module_keeps_signatures_and_raises_where_the_solutions_were():
+    source = (
+        "def f(x):\n"
+        '    """x: (N,)"""\n'
+        "    # TODO: double it.\n"
+        "    ### BEGIN SOLUTION\n"
+        "    return 2 * x\n"
+        "    ### END SOLUTION\n"
+    )
+    assert stub_module(source) == (
+        'def f(x):\n    """x: (N,)"""\n    # TODO: double it.\n    raise NotImplementedError()\n'
+    )
+    with pytest.raises(ValueError, match="not closed"):
+        stub_module("### BEGIN SOLUTION\nx = 1\n")
+    with pytest.raises(ValueError, match="line 1: ### END SOLUTION without"):
+        stub_module("### END SOLUTION\n")
+
+
+@pytest.fixture(scope="module")
+def module_toy(tmp_path_factory):
+    root = tmp_path_factory.mktemp("module-course")
+    toy = module_toy_course(root / "course")
+    return toy, build(toy, dist=root / "dist")
+
+
+def test_the_release_gets_the_stub_module_and_the_zip_no_solutions(module_toy):
+    """Does the release hold the module without solutions (nbgrader copies the source's as it
+    is), and does the zip leave the source module out?"""
+    toy, zip_path = module_toy
+    released = toy.release_submission.read_text()
+    assert "raise NotImplementedError()" in released and "SOLUTION" not in released
+    assert {p.name for p in toy.release_dir.iterdir()} == {"toy.ipynb", "toy_answers.py"} | set(
+        toy.support_sources()
+    )
+    with zipfile.ZipFile(zip_path) as archive:
+        assert not any(name.endswith("toy_answers.py") for name in archive.namelist())
+
+
+def test_a_changed_source_module_makes_the_release_module_stale(module_toy, tmp_path):
+    toy, _ = module_toy
+    course = copy_course(toy, tmp_path / "course")
+    build(course, dist=tmp_path / "dist")
+    assert stale_outputs(course) == []
+    course.source_submission.write_text(course.source_submission.read_text() + "\nLIMIT = 3\n")
+    assert stale_outputs(course) == ["assignments/toy/toy_answers.py"]

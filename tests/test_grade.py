@@ -2,7 +2,15 @@ import json
 import re
 
 import pytest
-from factories import TOY_SOLUTION, code_cell, notebook, submission, toy_course, toy_notebook
+from factories import (
+    TOY_SOLUTION,
+    code_cell,
+    module_toy_course,
+    notebook,
+    submission,
+    toy_course,
+    toy_notebook,
+)
 
 from autograder.grade import grade
 
@@ -137,3 +145,30 @@ def test_a_bonus_check_adds_to_the_score_and_not_to_the_maximum(tmp_path):
     report = grade(course, course.source_notebook)
     assert (report.score, report.max_score, report.bonus_score) == (7.0, 4.0, 3.0)
     assert [r.grade_id for r in report.results if r.bonus] == ["double_bonus"]
+
+
+def test_a_student_module_is_graded_as_a_file_or_in_a_folder(tmp_path):
+    """Is the module graded (the notebook beside it is not read), and does a folder without the
+    module get zero with one line saying what to upload?"""
+    toy = module_toy_course(tmp_path / "course")
+    assert scores(grade(toy, toy.source_submission)) == {
+        "double_public": 1.0,
+        "double_hidden": 1.0,
+        "counter_public": 2.0,
+    }
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    (folder / "toy.ipynb").write_bytes(toy.source_notebook.read_bytes())
+    missing = grade(toy, folder)
+    assert missing.score == 0.0
+    assert missing.notes == [
+        "Your submission could not be graded: toy_answers.py was not submitted; upload "
+        "toy_answers.py, the module your notebook imports (the grader reads your code from it, "
+        "not from the notebook)"
+    ]
+    (folder / "toy_answers.py").write_text(
+        "import numpy as np\n\n" + CORRECT.replace("return 2 * np", "return 3 * np")
+    )
+    report = grade(toy, folder)
+    assert scores(report) == {"double_public": 0.0, "double_hidden": 1.0, "counter_public": 2.0}
+    assert "expected 2, got 3" in report.results[0].output

@@ -2,7 +2,13 @@
 
 import nbformat
 import pytest
-from factories import DATA_TOY_SOLUTION, data_toy_course, data_toy_notebook, run_autograder
+from factories import (
+    DATA_TOY_SOLUTION,
+    data_toy_course,
+    data_toy_notebook,
+    module_toy_course,
+    run_autograder,
+)
 
 from autograder.gradescope import write_bundle
 from autograder.manifest import load_assignment
@@ -53,3 +59,15 @@ def test_hidden_checks_read_the_grading_data_from_the_zip(tmp_path, mirror, monk
     results = run_autograder(bundle, tmp_path / "wrong-root", [wrong])
     hidden = next(t for t in results["tests"] if "real digits" in t["name"])
     assert hidden["status"] == "failed" and hidden["score"] == 0
+
+
+def test_a_module_assignment_grades_the_uploaded_module(tmp_path):
+    """Uploading the module with the notebook gives full marks; the notebook alone gives zero
+    and the line that says to upload the module."""
+    toy = module_toy_course(tmp_path / "course")
+    bundle = write_bundle(toy, tmp_path / "dist")
+    both = run_autograder(bundle, tmp_path / "both", [toy.source_notebook, toy.source_submission])
+    assert both["score"] == 4.0
+    alone = run_autograder(bundle, tmp_path / "alone", [toy.source_notebook])
+    assert alone["score"] == 0
+    assert "toy_answers.py was not submitted; upload toy_answers.py" in alone["output"]

@@ -47,6 +47,10 @@ def test_unknown_assignment_lists_the_known_ones():
             'id = "bad"\ntitle = "x"\nnotebook = "n.ipynb"\n[[grading_data]]\nfile = "g.npz"',
             "missing 3 required",
         ),
+        (
+            'id = "bad"\ntitle = "x"\nnotebook = "n.ipynb"\nstudent_module = "sub/answers.py"',
+            "student_module must be a file name ending in .py",
+        ),
     ],
 )
 def test_a_broken_manifest_is_one_clear_error(tmp_path, text, message):
@@ -76,3 +80,18 @@ def test_copying_support_files_takes_only_a_packages_python_files(tmp_path):
     copied = sorted(p.name for p in (tmp_path / "out" / "nnkit_datasets").iterdir())
     assert "loaders.py" in copied and all(name.endswith(".py") for name in copied)
     assert (tmp_path / "out" / "nnkit_checks.py").is_file()
+
+
+def test_a_student_module_makes_it_the_graded_file(tmp_path):
+    """With `student_module`, does the grader read the module and the notebook otherwise?"""
+    (tmp_path / "solutions" / "m").mkdir(parents=True)
+    manifest = 'id = "m"\ntitle = "x"\nnotebook = "m.ipynb"\n'
+    (tmp_path / "solutions" / "m" / "assignment.toml").write_text(manifest)
+    assert load_assignment("m", tmp_path).source_submission.name == "m.ipynb"
+    (tmp_path / "solutions" / "m" / "assignment.toml").write_text(
+        manifest + 'student_module = "m_answers.py"\n'
+    )
+    assignment = load_assignment("m", tmp_path)
+    assert assignment.graded_file == "m_answers.py"
+    assert assignment.source_submission == tmp_path / "solutions/m/m_answers.py"
+    assert assignment.release_submission == tmp_path / "assignments/m/m_answers.py"

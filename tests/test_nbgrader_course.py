@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from factories import module_toy_course
 
 from autograder.build import (
     copy_course,
@@ -56,3 +57,21 @@ def test_nbgrader_autograde_gives_the_kits_per_check_scores(course, tmp_path, wh
     assert by_nbgrader == pytest.approx(by_kit)
     if which == "mistake":
         assert sum(by_kit.values()) < POINTS[course.id]
+
+
+def test_nbgrader_grades_the_submitted_module_not_the_source_one(tmp_path):
+    """nbgrader overwrites submitted files with the source's copies, which for a student module
+    hold the solutions: does the course config keep the student's module, so that a wrong one
+    loses the same points under nbgrader as under the kit?"""
+    toy = module_toy_course(tmp_path / "course")
+    stage_support_files(toy)
+    generate_release(toy)
+    wrong = toy.source_submission.read_text().replace("return 2 * np", "return 3 * np")
+    for student, module in [("right", toy.source_submission.read_text()), ("wrong", wrong)]:
+        folder = toy.root / "submitted" / student / toy.id
+        folder.mkdir(parents=True)
+        shutil.copy(toy.release_notebook, folder / toy.notebook)
+        (folder / toy.student_module).write_text(module)
+        by_nbgrader = autograde(toy.root, toy.id, student)
+        assert by_nbgrader == pytest.approx(grade(toy, folder).scores_by_check())
+    assert by_nbgrader == {"double_public": 0.0, "double_hidden": 1.0, "counter_public": 2.0}

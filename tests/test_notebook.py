@@ -52,3 +52,21 @@ def test_finding_the_notebook_in_a_submission_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "toy.ipynb").write_text("{}")
     assert find_submission(tmp_path, "toy.ipynb") == tmp_path / "sub" / "toy.ipynb"
+
+
+def test_a_student_module_is_found_by_its_name_and_named_in_messages(tmp_path):
+    """Is the module the file graded, and are a missing module, a lone notebook and two copies
+    of the module each one clear line?"""
+    (tmp_path / "toy.ipynb").write_text("{}")
+    with pytest.raises(SubmissionError, match=r"^toy_answers.py was not submitted; upload toy_"):
+        find_submission(tmp_path, "toy_answers.py")
+    with pytest.raises(SubmissionError, match="grades your module toy_answers.py; upload"):
+        find_submission(tmp_path / "toy.ipynb", "toy_answers.py")
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "toy_answers.py").write_text("def f():\n    return 1\n")
+    found = find_submission(tmp_path, "toy_answers.py")
+    assert found == tmp_path / "work" / "toy_answers.py"
+    assert read_code_cells(found)[0].name == "toy_answers.py"
+    (tmp_path / "toy_answers.py").write_text("")
+    with pytest.raises(SubmissionError, match=r"several copies of toy_answers.py .*work/toy_ans"):
+        find_submission(tmp_path, "toy_answers.py")

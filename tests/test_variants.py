@@ -1,7 +1,14 @@
 import pytest
-from factories import toy_course
+from factories import module_toy_course, toy_course
 
-from autograder.variants import Variant, apply_variant, load_alternatives, load_mistakes
+from autograder.variants import (
+    Variant,
+    apply_variant,
+    apply_variant_to_module,
+    load_alternatives,
+    load_mistakes,
+    write_variant,
+)
 
 
 def mistake(source, fails=("double_public",)):
@@ -75,3 +82,17 @@ def test_every_a1_mistake_names_real_checks():
     assert len(mistakes) >= 8
     for m in mistakes:
         assert m.fails and m.fails <= ids, m.name
+
+
+def test_a_mistake_is_swapped_into_the_student_module(tmp_path):
+    """For an assignment with a student module, is the variant written as that module, with
+    only the named class replaced?"""
+    toy = module_toy_course(tmp_path / "course")
+    wrong = "class Counter:\n    def add(self, n):\n        return 0\n"
+    path = write_variant(toy, mistake(wrong, ["counter_public"]), tmp_path / "out")
+    assert path == tmp_path / "out" / "m" / "toy_answers.py"
+    text = path.read_text()
+    assert text.startswith("import numpy as np\n") and "return 0\n" in text
+    assert "def double(x):" in text and "self.count += n" not in text
+    with pytest.raises(ValueError, match="the module defines no triple"):
+        apply_variant_to_module(text, mistake("def triple(x):\n    return 3 * x\n"))
