@@ -16,7 +16,9 @@ from autograder.manifest import load_assignment
 A1 = load_assignment("a1_two_moons")
 
 
-@pytest.mark.parametrize("assignment_id", ["a1_two_moons", "a2_mnist_backprop", "a4_two_layer_net"])
+@pytest.mark.parametrize(
+    "assignment_id", ["a1_two_moons", "a2_mnist_backprop", "a3_layers", "a4_two_layer_net"]
+)
 def test_committed_generated_files_are_current(assignment_id, request):
     """Are the committed release and checks module exactly what the source notebook gives now?"""
     assignment = load_assignment(assignment_id)

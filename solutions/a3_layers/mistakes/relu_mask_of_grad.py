@@ -1,0 +1,19 @@
+"""ReLU.backward masks by the sign of grad_output instead of the input's.
+
+fails: relu_hidden, relu_public, train_hidden, training_hidden, xavier_deep_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and the rest exist.
+# ruff: noqa: F821
+
+
+class ReLU(Layer):
+    """max(x, 0) elementwise; no parameters."""
+
+    def forward(self, input):
+        """input: (N, D) -> (N, D), negative entries replaced by 0."""
+        return np.maximum(input, 0.0)
+
+    def backward(self, input, grad_output):
+        """input, grad_output: (N, D) -> grad_input (N, D): grad_output where input > 0, else 0."""
+        return grad_output * (grad_output > 0)

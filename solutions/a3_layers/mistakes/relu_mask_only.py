@@ -1,0 +1,19 @@
+"""ReLU.backward returns the mask input > 0 and forgets to multiply by grad_output.
+
+fails: relu_hidden, relu_public, train_hidden, train_public, training_hidden, xavier_deep_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and the rest exist.
+# ruff: noqa: F821
+
+
+class ReLU(Layer):
+    """max(x, 0) elementwise; no parameters."""
+
+    def forward(self, input):
+        """input: (N, D) -> (N, D), negative entries replaced by 0."""
+        return np.maximum(input, 0.0)
+
+    def backward(self, input, grad_output):
+        """input, grad_output: (N, D) -> grad_input (N, D): grad_output where input > 0, else 0."""
+        return (input > 0).astype(float)
