@@ -80,7 +80,37 @@ def a2_torch(x, y):
         optimiser.step()
 
 
-WORKLOADS = [Workload("per-sample SGD, 784-32-32-10", "a2_mnist_backprop", a2_reference, a2_torch)]
+def a3_reference(x, y):
+    """a3_layers: 784-100-200-10, ReLU, softmax cross-entropy, shuffled minibatches of 32."""
+    f = reference_functions("a3_layers")
+    network = f["make_network"]([784, 100, 200, 10], seed=0)
+    for x_batch, y_batch in f["iterate_minibatches"](x, y, 32, shuffle=True):
+        f["train"](network, x_batch, y_batch)
+
+
+def a3_torch(x, y):
+    import torch
+
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(784, 100),
+        torch.nn.ReLU(),
+        torch.nn.Linear(100, 200),
+        torch.nn.ReLU(),
+        torch.nn.Linear(200, 10),
+    ).double()
+    optimiser = torch.optim.SGD(model.parameters(), lr=0.1)
+    inputs, labels = torch.from_numpy(x), torch.from_numpy(y.astype("int64"))
+    for batch in torch.randperm(len(labels)).split(32):
+        optimiser.zero_grad()
+        torch.nn.functional.cross_entropy(model(inputs[batch]), labels[batch]).backward()
+        optimiser.step()
+
+
+WORKLOADS = [
+    Workload("per-sample SGD, 784-32-32-10", "a2_mnist_backprop", a2_reference, a2_torch),
+    Workload("batch-32 SGD, 784-100-200-10", "a3_layers", a3_reference, a3_torch),
+]
 
 
 def synthetic_mnist(samples: int):
