@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +34,9 @@ class Validation:
         return not self.problems
 
 
-def validate(assignment: Assignment) -> Validation:
+def validate(assignment: Assignment, *, workers: int | None = None) -> Validation:
+    """Grade the reference, the release and every variant (the variants `workers` at a time;
+    default: the cores, at most 4)."""
     found = Validation(assignment.id)
 
     reference = grade(assignment, assignment.source_submission)
@@ -52,10 +56,18 @@ def validate(assignment: Assignment) -> Validation:
         if r.score > 0
     ]
 
-    with tempfile.TemporaryDirectory(prefix="nnkit-variants-") as scratch:
+    mistakes, alternatives = load_mistakes(assignment), load_alternatives(assignment)
+    with (
+        tempfile.TemporaryDirectory(prefix="nnkit-variants-") as scratch,
+        ProcessPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 1)) as pool,
+    ):
+        graded = [  # all at once, in parallel; the reports come back in this order
+            pool.submit(grade, assignment, write_variant(assignment, variant, Path(scratch)))
+            for variant in [*mistakes, *alternatives]
+        ]
         caught = set()
-        for mistake in load_mistakes(assignment):
-            report = grade(assignment, write_variant(assignment, mistake, Path(scratch)))
+        for mistake, future in zip(mistakes, graded, strict=False):
+            report = future.result()
             failed = {r.grade_id for r in report.results if not r.passed}
             caught |= failed
             found.lines.append(
@@ -73,8 +85,8 @@ def validate(assignment: Assignment) -> Validation:
             for r in reference.results
             if r.grade_id not in caught
         ]
-        for alternative in load_alternatives(assignment):
-            report = grade(assignment, write_variant(assignment, alternative, Path(scratch)))
+        for alternative, future in zip(alternatives, graded[len(mistakes) :], strict=True):
+            report = future.result()
             found.lines.append(f"alternative {alternative.name}: {format_score(report, '/')}")
             found.problems += [
                 f"alternative {alternative.name} (correct) fails {r.grade_id}: {r.output}"
