@@ -42,7 +42,7 @@ from pathlib import Path
 from autograder.grade import grade
 from autograder.manifest import load_assignment
 assignment = load_assignment(sys.argv[1], Path(sys.argv[2]))
-report = grade(assignment, assignment.source_notebook)
+report = grade(assignment, assignment.source_submission)
 me = resource.getrusage(resource.RUSAGE_SELF)
 student = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
@@ -85,6 +85,8 @@ def nbgrader_course(assignment: Assignment, scratch: Path) -> Assignment:
     submitted = course.root / "submitted" / "reference" / course.id
     submitted.mkdir(parents=True)
     (submitted / course.notebook).write_bytes(course.source_notebook.read_bytes())
+    if course.student_module:  # the notebook imports the student's code from it
+        (submitted / course.student_module).write_bytes(course.source_submission.read_bytes())
     return course
 
 

@@ -17,7 +17,8 @@ A1 = load_assignment("a1_two_moons")
 
 
 @pytest.mark.parametrize(
-    "assignment_id", ["a1_two_moons", "a2_mnist_backprop", "a3_layers", "a4_two_layer_net"]
+    "assignment_id",
+    ["a1_two_moons", "a2_mnist_backprop", "a3_layers", "a4_two_layer_net", "a5_cifar_linear"],
 )
 def test_committed_generated_files_are_current(assignment_id, request):
     """Are the committed release and checks module exactly what the source notebook gives now?"""

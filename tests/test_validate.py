@@ -6,7 +6,13 @@ from autograder.manifest import all_assignments, load_assignment
 from autograder.nbgrader_course import generate_assignment
 from autograder.validate import validate
 
-POINTS = {"a1_two_moons": 14, "a2_mnist_backprop": 20, "a3_layers": 100, "a4_two_layer_net": 80}
+POINTS = {
+    "a1_two_moons": 14,
+    "a2_mnist_backprop": 20,
+    "a3_layers": 100,
+    "a4_two_layer_net": 80,
+    "a5_cifar_linear": 60,
+}
 
 
 @pytest.mark.parametrize(("assignment_id", "points"), sorted(POINTS.items()))

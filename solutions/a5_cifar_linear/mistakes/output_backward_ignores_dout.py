@@ -1,0 +1,21 @@
+"""OutputLayer.backward ignores the upstream derivative dout.
+
+fails: output_layer_hidden
+"""
+
+# The kit swaps these definitions into a5_answers.py, where np and the other answers exist.
+# ruff: noqa: F821
+
+
+class OutputLayer:
+    def __init__(self):
+        self.y = None
+        self.t = None
+
+    def forward(self, x, t):
+        self.y = softmax(x)
+        self.t = t
+        return cross_entropy_loss(self.y, t)
+
+    def backward(self, dout=1.0):
+        return (self.y - self.t) / self.y.shape[0]

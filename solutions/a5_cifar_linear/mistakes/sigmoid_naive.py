@@ -1,0 +1,19 @@
+"""Sigmoid computes 1 / (1 + exp(-x)) directly, which overflows for x = -1000.
+
+fails: sigmoid_hidden
+"""
+
+# The kit swaps these definitions into a5_answers.py, where np and the other answers exist.
+# ruff: noqa: F821
+
+
+class Sigmoid:
+    def __init__(self):
+        self.out = None
+
+    def forward(self, x):
+        self.out = 1.0 / (1.0 + np.exp(-x))
+        return self.out
+
+    def backward(self, dout):
+        return dout * self.out * (1.0 - self.out)
