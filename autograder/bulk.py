@@ -89,8 +89,9 @@ def find_submissions(assignment: Assignment, folder: Path) -> list[Submission]:
 def pack(assignment: Assignment, submission: Submission) -> Job:
     """The job for `submission`: its notebooks and ``.py`` files, read into memory."""
     path = submission.path
-    if path.is_file():
-        files = {path.name: path.read_bytes()}
+    if path.is_file():  # a loose <student>.ipynb or .py: give it the name the grader looks for
+        expected = assignment.graded_file if path.suffix == ".py" else assignment.notebook
+        files = {expected: path.read_bytes()}
     else:
         files = {
             p.relative_to(path).as_posix(): p.read_bytes()

@@ -5,7 +5,7 @@ import os
 import shutil
 
 import pytest
-from factories import TOY_SOLUTION, submission, toy_course
+from factories import TOY_SOLUTION, module_toy_course, submission, toy_course
 
 from autograder import bulk
 from autograder.bulk import find_submissions, grade_all, pack
@@ -94,7 +94,7 @@ def test_a_job_carries_the_submitted_files_and_nothing_else(tmp_path):
     (ana / "big.npz").write_bytes(b"0" * 1000)
     jobs = {s.student: pack(toy, s) for s in find_submissions(toy, tmp_path / "in")}
     assert sorted(jobs["ana"].files) == ["toy.ipynb"]
-    assert jobs["dee"].files == {"dee.ipynb": (tmp_path / "in/dee.ipynb").read_bytes()}
+    assert jobs["dee"].files == {"toy.ipynb": (tmp_path / "in/dee.ipynb").read_bytes()}
     assert str(tmp_path / "in") not in repr(jobs["ben"])
 
 
@@ -154,3 +154,12 @@ def test_grade_all_on_a_local_dask_cluster_gives_the_same_gradebook(tmp_path):
     local = (tmp_path / "local/gradebook.csv").read_text()
     assert (tmp_path / "dask/gradebook.csv").read_text() == local
     assert json.loads((tmp_path / "dask/results/ben.json").read_text())["score"] == 3.0
+
+
+def test_loose_module_files_are_graded_as_the_module(tmp_path):
+    """A folder of <student>.py files for an assignment whose students edit a module."""
+    toy = module_toy_course(tmp_path / "course")
+    (tmp_path / "in").mkdir()
+    shutil.copy(toy.source_submission, tmp_path / "in" / "eve.py")
+    rows = grade_all(toy, tmp_path / "in", tmp_path / "out", workers=1, progress=False)
+    assert [(r.student, r.score, r.max_score) for r in rows] == [("eve", 4.0, 4.0)]
