@@ -63,21 +63,8 @@ def a2_reference(x, y):
 def a2_torch(x, y):
     import torch
 
-    torch.manual_seed(0)
-    model = torch.nn.Sequential(
-        torch.nn.Linear(784, 32),
-        torch.nn.Sigmoid(),
-        torch.nn.Linear(32, 32),
-        torch.nn.Sigmoid(),
-        torch.nn.Linear(32, 10),
-    ).double()
-    optimiser = torch.optim.SGD(model.parameters(), lr=0.1)
-    inputs, labels = torch.from_numpy(x), torch.from_numpy(y.astype("int64"))
-    for i in range(len(labels)):
-        optimiser.zero_grad()
-        loss = torch.nn.functional.cross_entropy(model(inputs[i : i + 1]), labels[i : i + 1])
-        loss.backward()
-        optimiser.step()
+    batches = [slice(i, i + 1) for i in range(len(y))]
+    torch_sgd_epoch([784, 32, 32, 10], torch.nn.Sigmoid, x, y, batches)
 
 
 def a3_reference(x, y):
@@ -92,16 +79,23 @@ def a3_torch(x, y):
     import torch
 
     torch.manual_seed(0)
-    model = torch.nn.Sequential(
-        torch.nn.Linear(784, 100),
-        torch.nn.ReLU(),
-        torch.nn.Linear(100, 200),
-        torch.nn.ReLU(),
-        torch.nn.Linear(200, 10),
-    ).double()
+    batches = torch.randperm(len(y)).split(32)
+    torch_sgd_epoch([784, 100, 200, 10], torch.nn.ReLU, x, y, batches)
+
+
+def torch_sgd_epoch(sizes: list[int], activation, x, y, batches) -> None:
+    """The usual PyTorch way: a float64 MLP with `activation` between its linear layers,
+    cross-entropy on logits, one SGD step (lr 0.1) per batch of row indices."""
+    import torch
+
+    torch.manual_seed(0)
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True):
+        layers += [torch.nn.Linear(n_in, n_out), activation()]
+    model = torch.nn.Sequential(*layers[:-1]).double()
     optimiser = torch.optim.SGD(model.parameters(), lr=0.1)
     inputs, labels = torch.from_numpy(x), torch.from_numpy(y.astype("int64"))
-    for batch in torch.randperm(len(labels)).split(32):
+    for batch in batches:
         optimiser.zero_grad()
         torch.nn.functional.cross_entropy(model(inputs[batch]), labels[batch]).backward()
         optimiser.step()
