@@ -431,7 +431,7 @@ def test_train_multiclass_hidden(TwoLayerNetwork, train_multiclass):
     cut_y = cut["y_train"].reshape(1, -1)
     cut_x_test = scale_to_unit(flatten(cut["x_test"])).T
     cut_params, history = train_multiclass(
-        cut_x, cut_y, TwoLayerNetwork([784, 256, 10], seed=3), 100, 1.0, verbose=False
+        cut_x, cut_y, TwoLayerNetwork([784, 64, 10], seed=3), 100, 1.0, verbose=False
     )
     if len(history) != 100:
         raise CheckFailure(
@@ -442,7 +442,7 @@ def test_train_multiclass_hidden(TwoLayerNetwork, train_multiclass):
     h = 0.5 * (1 + np.tanh((cut_params[0] @ cut_x_test + cut_params[1]) / 2))
     scores = cut_params[2] @ h + cut_params[3]
     accuracy = float(np.mean(np.argmax(scores, axis=0) == cut["y_test"]))
-    # The reference reaches 0.838 on the mirror's cut (0.813-0.838 over seeds 3-5).
+    # The reference reaches 0.862 on the mirror's cut (0.861-0.867 over seeds 3-5).
     assert_at_least(accuracy, 0.75, "ten-digit test accuracy after 100 epochs")
 
 
