@@ -224,3 +224,20 @@ class TwoLayerNet:
         """One gradient descent step with the gradients of the last gradient() call, made in
         place, so the layers see the new values."""
         raise NotImplementedError()
+
+
+def train_network(network, x, t, steps, batch_size=100, learning_rate=0.1, seed=0):
+    """Given (nothing to write): minibatch gradient descent with gradient and update_params.
+
+    x: (N, D); t: (N, C) one-hot. Each step draws batch_size rows without replacement from a
+    generator seeded with `seed`, computes the gradients and updates the network in place.
+    returns: the loss of each step's batch after its update, a list of floats.
+    """
+    draws = np.random.default_rng(seed)
+    losses = []
+    for _ in range(steps):
+        rows = draws.choice(len(x), batch_size, replace=False)
+        network.gradient(x[rows], t[rows])
+        network.update_params(learning_rate)
+        losses.append(float(network.loss(x[rows], t[rows])))
+    return losses
