@@ -75,19 +75,22 @@ def write_checks_module(assignment: Assignment) -> Path:
 
 def build(assignment: Assignment, *, dist: Path | None = None) -> Path:
     """Regenerate the checks module and release, and write the Gradescope zip; returns the zip."""
+    generate_outputs(assignment)
+    return write_bundle(assignment, dist or assignment.root / "dist")
+
+
+def generate_outputs(assignment: Assignment) -> None:
+    """Stage the support files, then write the checks module and the release (nbgrader)."""
     stage_support_files(assignment)
     write_checks_module(assignment)
     generate_release(assignment)
-    return write_bundle(assignment, dist or assignment.root / "dist")
 
 
 def stale_outputs(assignment: Assignment) -> list[str]:
     """Committed generated files that differ from a fresh build (empty when all are current)."""
     with tempfile.TemporaryDirectory(prefix="nnkit-build-") as scratch:
         copy = copy_course(assignment, Path(scratch))
-        stage_support_files(copy)
-        write_checks_module(copy)
-        generate_release(copy)
+        generate_outputs(copy)
         fresh = {copy.checks_file: assignment.checks_file}
         for path in sorted(copy.release_dir.rglob("*")):
             if path.is_file():

@@ -18,7 +18,7 @@ from autograder.checkspec import CheckSpec, checks_of
 from autograder.grading_data import ensure_grading_data
 from autograder.judge import run_checks
 from autograder.manifest import Assignment, ManifestError
-from autograder.notebook import SubmissionError, find_submission, read_code_cells
+from autograder.notebook import CodeCell, SubmissionError, find_submission, read_code_cells
 from autograder.results import CheckResult, GradeReport
 from autograder.sandbox import hand_over, hide, make_sandbox
 from autograder.student_process import StudentError, StudentProcess
@@ -36,12 +36,14 @@ def grade(assignment: Assignment, submission: Path) -> GradeReport:
         report.notes.append(f"Your submission could not be graded: {exc}")
         report.results = _all_failed(checks, str(exc))
     else:
-        payload = [
-            {"index": c.index, "source": c.source, "name": c.name} for c in cells if not c.is_check
-        ]
-        _run(assignment, payload, checks, report)
+        _run(assignment, to_load(cells), checks, report)
     report.execution_time = time.perf_counter() - started
     return report
+
+
+def to_load(cells: list[CodeCell]) -> list[dict]:
+    """What the student process loads: the code cells that are not checks, as plain data."""
+    return [{"index": c.index, "source": c.source, "name": c.name} for c in cells if not c.is_check]
 
 
 def grade_or_report_failure(assignment: Assignment, submission: Path) -> tuple[GradeReport, bool]:

@@ -26,12 +26,7 @@ from pathlib import Path
 KIT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(KIT_ROOT))
 
-from autograder.build import (  # noqa: E402
-    copy_course,
-    generate_release,
-    stage_support_files,
-    write_checks_module,
-)
+from autograder.build import copy_course, generate_outputs  # noqa: E402
 from autograder.manifest import Assignment, all_assignments, load_assignment  # noqa: E402
 
 GRADESCOPE_MEMORY_MB = 768
@@ -79,9 +74,7 @@ def run_fresh(script: str, assignment: Assignment) -> dict:
 def nbgrader_course(assignment: Assignment, scratch: Path) -> Assignment:
     """A course folder where ``submitted/reference/<id>/`` holds the reference notebook."""
     course = copy_course(assignment, scratch)
-    stage_support_files(course)
-    write_checks_module(course)
-    generate_release(course)
+    generate_outputs(course)
     submitted = course.root / "submitted" / "reference" / course.id
     submitted.mkdir(parents=True)
     (submitted / course.notebook).write_bytes(course.source_notebook.read_bytes())

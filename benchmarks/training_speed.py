@@ -39,6 +39,7 @@ class Workload:
 @functools.cache
 def reference_functions(assignment_id: str) -> dict:
     """The definitions of an instructor notebook, loaded as the grader's student process does."""
+    from autograder.grade import to_load
     from autograder.manifest import load_assignment
     from autograder.notebook import read_code_cells
     from autograder.student_server import Server
@@ -47,7 +48,7 @@ def reference_functions(assignment_id: str) -> dict:
     sys.path.insert(0, str(assignment.release_dir))  # its nnkit_checks and nnkit_datasets
     server = Server()
     cells = read_code_cells(assignment.source_notebook)
-    loaded = server.load([{"index": c.index, "source": c.source} for c in cells if not c.is_check])
+    loaded = server.load(to_load(cells))
     if loaded["problems"]:
         raise RuntimeError(f"{assignment_id}: {loaded['problems']}")
     return server.namespace

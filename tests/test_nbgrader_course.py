@@ -7,9 +7,9 @@ from factories import module_toy_course
 
 from autograder.build import (
     copy_course,
+    generate_outputs,
     generate_release,
     stage_support_files,
-    write_checks_module,
 )
 from autograder.grade import grade
 from autograder.manifest import load_assignment
@@ -25,9 +25,7 @@ def course(request, tmp_path_factory):
     if assignment.grading_data:
         request.getfixturevalue("mirror")  # the cut and the notebook's own load_mnist()
     course = copy_course(assignment, tmp_path_factory.mktemp("course"))
-    stage_support_files(course)
-    write_checks_module(course)
-    generate_release(course)
+    generate_outputs(course)
     return course
 
 
