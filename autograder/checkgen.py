@@ -1,7 +1,9 @@
 """Turn the check cells of a source notebook into a checks module (``autograder/checks/<id>.py``).
 
 Each nbgrader test cell becomes one decorated function whose parameters are the student functions
-it calls, so the judge can hand it proxies into the student process. The imports cell supplies the
+it calls, so the judge can hand it proxies into the student process; functions imported from a
+student-side support module (``student_side_modules`` in the manifest, e.g. ``nnkit_torch``) are
+parameters too, called in the student process, and never imported by the judge. The imports cell supplies the
 module's imports, with the modules that ship beside the notebook (``nnkit_checks``,
 ``nnkit_datasets``) mapped to the kit's own (`autograder.checklib`, `datasets`).
 """
@@ -115,13 +117,8 @@ def global_names(code: str) -> set[str]:
 def render_imports(nb: nbformat.NotebookNode, used: set[str], modules: dict[str, str]) -> list[str]:
     """The imports cell's imports that the checks use, each module of `modules` (a name beside
     the notebook -> the kit module it copies) mapped to the kit's own."""
-    cell = next((c for c in nb.cells if nbgrader_meta(c).get("grade_id") == IMPORTS_CELL), None)
-    if cell is None:
-        raise CheckCellError(f"the notebook needs a code cell with grade_id {IMPORTS_CELL!r}")
     lines = []
-    for node in ast.parse(cell.source).body:
-        if not isinstance(node, (ast.Import, ast.ImportFrom)):
-            raise CheckCellError("the imports cell may hold only import statements")
+    for node in _imports_cell(nb):
         node.names = [a for a in node.names if (a.asname or a.name.split(".")[0]) in used]
         if isinstance(node, ast.ImportFrom) and node.module in modules:
             node.module = modules[node.module]
@@ -143,6 +140,8 @@ def render_checks_module(assignment: Assignment) -> str:
         students = defined_names(assignment.source_submission.read_text())
     else:
         students = student_names(nb)
+    student_side = support_functions(nb, assignment.student_side_modules)
+    students |= set(student_side)  # called in the student process like the students' own
     imported = _imported_names(nb)
     functions, used = [], set()
     grading_files = [data.file for data in assignment.grading_data]
@@ -162,10 +161,12 @@ def render_checks_module(assignment: Assignment) -> str:
             )
         used |= (names & imported) - students  # never import the student module's names
         params = ", ".join(sorted(names & students))
+        support = {name: student_side[name] for name in sorted(names & set(student_side))}
         functions.append(
             f"@check({cell.grade_id!r}, {cell.title!r}, points={cell.points!r}, "
             f"hidden={cell.hidden!r}, hint={cell.hint!r}"
             + (", bonus=True" if cell.bonus else "")
+            + (f", support_functions={support!r}" if support else "")
             + ")\n"
             f"def test_{cell.grade_id}({params}):\n"
             + textwrap.indent(cell.code or "pass", "    ")
@@ -185,10 +186,27 @@ def render_checks_module(assignment: Assignment) -> str:
     return "\n".join(header) + "\n\n\n" + "\n\n".join(functions)
 
 
-def _imported_names(nb: nbformat.NotebookNode) -> set[str]:
+def _imports_cell(nb: nbformat.NotebookNode) -> list[ast.Import | ast.ImportFrom]:
+    """The statements of the imports cell, which must all be imports."""
     cell = next((c for c in nb.cells if nbgrader_meta(c).get("grade_id") == IMPORTS_CELL), None)
-    names = set()
-    for node in ast.parse(cell.source if cell else "").body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update(a.asname or a.name.split(".")[0] for a in node.names)
-    return names
+    if cell is None:
+        raise CheckCellError(f"the notebook needs a code cell with grade_id {IMPORTS_CELL!r}")
+    nodes = ast.parse(cell.source).body
+    if not all(isinstance(node, (ast.Import, ast.ImportFrom)) for node in nodes):
+        raise CheckCellError("the imports cell may hold only import statements")
+    return nodes
+
+
+def _imported_names(nb: nbformat.NotebookNode) -> set[str]:
+    return {a.asname or a.name.split(".")[0] for node in _imports_cell(nb) for a in node.names}
+
+
+def support_functions(nb: nbformat.NotebookNode, modules: tuple[str, ...]) -> dict[str, str]:
+    """Name -> ``module.function`` for each function the imports cell takes from one of the
+    student-side `modules` (``from nnkit_torch import train_classifier``)."""
+    return {
+        alias.asname or alias.name: f"{node.module}.{alias.name}"
+        for node in _imports_cell(nb)
+        if isinstance(node, ast.ImportFrom) and node.module in modules
+        for alias in node.names
+    }

@@ -1,14 +1,15 @@
 """The one format of a check: a function with points, a title, a visibility and a hint.
 
 Generated check modules (``autograder/checks/<id>.py``) decorate each check with `check`; the judge
-collects them with `checks_of`. The function's parameters name the student functions it calls.
+collects them with `checks_of`. The function's parameters name the student functions it calls, and
+the support functions it calls in the student process (`CheckSpec.support_functions`).
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
 
@@ -23,19 +24,35 @@ class CheckSpec:
     hint: str
     function: Callable[..., None]
     bonus: bool = False  # extra credit: its points are not part of the maximum score
+    # parameter -> the support function it stands for in the student process ("nnkit_torch.f")
+    support_functions: dict[str, str] = field(default_factory=dict)
 
     @property
     def student_names(self) -> tuple[str, ...]:
         return tuple(inspect.signature(self.function).parameters)
 
+    def target_of(self, parameter: str) -> str:
+        """What the student process looks up for `parameter`: a top-level name of the
+        submission, or a support module's function."""
+        return self.support_functions.get(parameter, parameter)
+
 
 def check(
-    grade_id: str, title: str, *, points: float, hidden: bool, hint: str = "", bonus: bool = False
+    grade_id: str,
+    title: str,
+    *,
+    points: float,
+    hidden: bool,
+    hint: str = "",
+    bonus: bool = False,
+    support_functions: dict[str, str] | None = None,
 ):
     """Mark a function as a check worth `points` (extra credit when `bonus`)."""
 
     def mark(function: Callable[..., None]) -> Callable[..., None]:
-        function.check_spec = CheckSpec(grade_id, title, points, hidden, hint, function, bonus)
+        function.check_spec = CheckSpec(
+            grade_id, title, points, hidden, hint, function, bonus, dict(support_functions or {})
+        )
         return function
 
     return mark

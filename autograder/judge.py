@@ -49,7 +49,7 @@ def _source_lines(checks: list[CheckSpec]) -> set[str]:
 def run_one(spec: CheckSpec, student: StudentProcess) -> tuple[bool, str]:
     """(passed, output for the student) for one check."""
     try:
-        spec.function(**{name: student.name(name) for name in spec.student_names})
+        spec.function(**{name: student.name(spec.target_of(name)) for name in spec.student_names})
     except StudentError as exc:
         return False, f"{exc}" + (f"\nHint: {spec.hint}" if spec.hint else "")
     except AssertionError as exc:

@@ -5,6 +5,8 @@ The kit never lists assignments or files in code; it reads them from the manifes
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +62,34 @@ class Assignment:
     hidden_visibility: str
     root: Path
     student_module: str | None = None  # a .py file beside the notebook that students edit
+    # Support modules (beside the notebook) whose functions the checks call in the student
+    # process, e.g. nnkit_torch: they need packages the grader itself never imports.
+    student_side_modules: tuple[str, ...] = ()
+    extra_requirements: str | None = None  # a pip requirements file, relative to the kit root
+
+    def extra_requirement_pins(self) -> list[str]:
+        """The lines of the extra requirements file that pin a package (``torch==2.13.0``)."""
+        if self.extra_requirements is None:
+            return []
+        lines = (self.root / self.extra_requirements).read_text().splitlines()
+        return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", "-"))]
+
+    def missing_packages(self) -> list[str]:
+        """The extra requirements that are not installed in this environment."""
+        names = [
+            re.split(r"[=<>!~\[; ]", pin, maxsplit=1)[0] for pin in self.extra_requirement_pins()
+        ]
+        return [name for name in names if importlib.util.find_spec(name) is None]
+
+    def skip_reason(self) -> str | None:
+        """Why this assignment cannot be graded here (a missing optional package), or None."""
+        missing = self.missing_packages()
+        if not missing:
+            return None
+        return (
+            f"{self.id} needs {', '.join(missing)}, which is not installed: "
+            f"pip install -r {self.extra_requirements}"
+        )
 
     @property
     def graded_file(self) -> str:
@@ -158,6 +188,8 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
             hidden_visibility=data.get("gradescope", {}).get("hidden_visibility", "visible"),
             root=root,
             student_module=data.get("student_module"),
+            student_side_modules=tuple(data.get("student_side_modules", [])),
+            extra_requirements=data.get("extra_requirements"),
         )
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ManifestError(f"{path}: {exc}") from None
@@ -166,6 +198,14 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
     module = assignment.student_module
     if module is not None and (not module.endswith(".py") or Path(module).name != module):
         raise ManifestError(f"{path}: student_module must be a file name ending in .py")
+    shipped = {Path(name).stem for name in assignment.support_sources()}
+    unknown = [m for m in assignment.student_side_modules if m not in shipped]
+    if unknown:
+        raise ManifestError(f"{path}: student_side_modules {unknown} are not support files")
+    if assignment.extra_requirements and not (root / assignment.extra_requirements).is_file():
+        raise ManifestError(
+            f"{path}: extra_requirements {assignment.extra_requirements} is missing"
+        )
     if assignment.hidden_visibility not in GRADESCOPE_VISIBILITIES:
         raise ManifestError(f"{path}: hidden_visibility must be one of {GRADESCOPE_VISIBILITIES}")
     return assignment

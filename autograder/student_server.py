@@ -3,6 +3,9 @@
 Run as ``python -m autograder.student_server IN_FD OUT_FD`` by `student_process`. It imports
 nothing of the judge but `wire`, and it only ever sends plain data back.
 
+The judge names what to call: a top-level name of the submission, or a function of a support
+module beside it (``nnkit_torch.train_classifier``), which is imported here on first use.
+
 Only definitions are taken from the notebook: imports, ``def``, ``class`` and assignments without
 calls (``EPS = 1e-12``). Top-level statements such as training loops, plots, ``while True:`` or
 ``sys.exit()`` are skipped, which keeps grading fast and makes them harmless.
@@ -11,6 +14,7 @@ calls (``EPS = 1e-12``). Top-level statements such as training loops, plots, ``w
 from __future__ import annotations
 
 import ast
+import importlib
 import os
 import sys
 import traceback
@@ -106,6 +110,9 @@ class Server:
     def lookup(self, target: Any) -> Any:
         if isinstance(target, wire.Handle):
             return self.objects[target.id]
+        if "." in target:  # a support module's function, e.g. nnkit_torch.train_classifier
+            module, _, name = target.rpartition(".")
+            return getattr(importlib.import_module(module), name)
         if target not in self.namespace:
             raise MissingName(f"your notebook does not define `{target}`")
         return self.namespace[target]

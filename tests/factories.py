@@ -265,3 +265,45 @@ def module_toy_course(root: Path) -> Assignment:
     assignment = load_assignment("toy", root)
     write_checks_module(assignment)
     return assignment
+
+
+# A support module whose functions the checks call in the student process; `inspect_toy` is
+# imported by no one but the student process (the judge must never import it).
+INSPECT_TOY = '''\
+"""Looks at student objects where they live."""
+
+
+def type_name(obj):
+    return type(obj).__name__
+'''
+
+SIDE_TOY_MANIFEST = """\
+id = "toy"
+title = "Toy with a student-side support module"
+notebook = "toy.ipynb"
+support_files = ["support/inspect_toy.py"]
+student_side_modules = ["inspect_toy"]
+extra_requirements = "requirements-extra.txt"
+"""
+
+
+def side_toy_course(root: Path, extra_requirements: str = "# nothing more\n") -> Assignment:
+    """The toy course with a check that calls `inspect_toy.type_name` on a student object."""
+    (root / "support").mkdir(parents=True)
+    (root / "support" / "inspect_toy.py").write_text(INSPECT_TOY)
+    (root / "requirements-extra.txt").write_text(extra_requirements)
+    nb = toy_notebook(
+        extra_cells=[
+            check_cell(
+                "counter_kind",
+                "Counter: a class of its own",
+                "assert type_name(Counter(1)) == 'Counter', 'Counter(1) should be a Counter'",
+            )
+        ]
+    )
+    nb.cells[1].source += "\nfrom inspect_toy import type_name"
+    course = toy_course(root, nb)
+    (course.source_dir / "assignment.toml").write_text(SIDE_TOY_MANIFEST)
+    assignment = load_assignment("toy", root)
+    write_checks_module(assignment)
+    return assignment

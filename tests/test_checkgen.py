@@ -5,6 +5,7 @@ from factories import (
     data_toy_course,
     data_toy_notebook,
     notebook,
+    side_toy_course,
     toy_course,
     toy_notebook,
 )
@@ -86,3 +87,12 @@ def test_a_bonus_line_marks_a_check_as_extra_credit(tmp_path):
     source = toy_course(tmp_path, notebook([*toy_notebook().cells, bonus])).checks_file.read_text()
     assert "hint='two times x', bonus=True)\ndef test_double_bonus(double):" in source
     assert source.count("bonus=True") == 1 and "# Bonus" not in source
+
+
+def test_a_student_side_support_function_is_a_parameter_and_never_imported(tmp_path):
+    source = side_toy_course(tmp_path).checks_file.read_text()
+    assert (
+        "support_functions={'type_name': 'inspect_toy.type_name'})\n"
+        "def test_counter_kind(Counter, type_name):" in source
+    )
+    assert "inspect_toy" not in source.replace("'inspect_toy.type_name'", "")

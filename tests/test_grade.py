@@ -1,5 +1,6 @@
 import json
 import re
+import sys
 
 import pytest
 from factories import (
@@ -7,6 +8,7 @@ from factories import (
     code_cell,
     module_toy_course,
     notebook,
+    side_toy_course,
     submission,
     toy_course,
     toy_notebook,
@@ -172,3 +174,13 @@ def test_a_student_module_is_graded_as_a_file_or_in_a_folder(tmp_path):
     report = grade(toy, folder)
     assert scores(report) == {"double_public": 0.0, "double_hidden": 1.0, "counter_public": 2.0}
     assert "expected 2, got 3" in report.results[0].output
+
+
+def test_a_student_side_support_function_runs_in_the_student_process(tmp_path):
+    course = side_toy_course(tmp_path)
+    report = grade(course, course.source_notebook)
+    assert scores(report)["counter_kind"] == 1.0 and report.score == report.max_score == 5.0
+    assert "inspect_toy" not in sys.modules  # the judge never imported it
+    broken = submission(tmp_path, COUNTER.replace("class Counter:", "class Tally:"))
+    report = grade(course, broken)
+    assert report.results[-1].output == "your notebook does not define `Counter`"

@@ -1,5 +1,5 @@
 import pytest
-from factories import data_toy_course
+from factories import data_toy_course, side_toy_course
 
 from autograder.manifest import (
     HELPERS_NAME,
@@ -95,3 +95,23 @@ def test_a_student_module_makes_it_the_graded_file(tmp_path):
     assert assignment.graded_file == "m_answers.py"
     assert assignment.source_submission == tmp_path / "solutions/m/m_answers.py"
     assert assignment.release_submission == tmp_path / "assignments/m/m_answers.py"
+
+
+def test_extra_requirements_say_what_is_missing_and_how_to_install_it(tmp_path):
+    toy = side_toy_course(tmp_path, "# optional\n--extra-index-url https://x.invalid\nnumpy>=1\n")
+    assert toy.student_side_modules == ("inspect_toy",)
+    assert toy.extra_requirement_pins() == ["numpy>=1"]
+    assert toy.skip_reason() is None
+    (tmp_path / "requirements-extra.txt").write_text("nnkit-absent-package==1.0\n")
+    assert toy.skip_reason() == (
+        "toy needs nnkit-absent-package, which is not installed: "
+        "pip install -r requirements-extra.txt"
+    )
+
+
+def test_a_student_side_module_must_be_a_support_file(tmp_path):
+    toy = side_toy_course(tmp_path)
+    manifest = toy.source_dir / "assignment.toml"
+    manifest.write_text(manifest.read_text().replace('["inspect_toy"]', '["elsewhere"]'))
+    with pytest.raises(ManifestError, match=r"student_side_modules \['elsewhere'\]"):
+        load_assignment("toy", tmp_path)
