@@ -3,9 +3,9 @@
 Each nbgrader test cell becomes one decorated function whose parameters are the student functions
 it calls, so the judge can hand it proxies into the student process; functions imported from a
 student-side support module (``student_side_modules`` in the manifest, e.g. ``nnkit_torch``) are
-parameters too, called in the student process, and never imported by the judge. The imports cell supplies the
-module's imports, with the modules that ship beside the notebook (``nnkit_checks``,
-``nnkit_datasets``) mapped to the kit's own (`autograder.checklib`, `datasets`).
+parameters too, called in the student process, and never imported by the judge. The imports
+cell supplies the module's imports, with the modules that ship beside the notebook
+(``nnkit_checks``, ``nnkit_datasets``) mapped to the kit's own (`autograder.checklib`, `datasets`).
 """
 
 from __future__ import annotations

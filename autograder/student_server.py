@@ -24,15 +24,29 @@ from typing import Any
 from autograder import wire
 
 STUDENT_FILES: set[str] = set()  # names student code is compiled under: <cell 3>, <a5.py>
+SKIPPED_NAMES: set[str] = set()  # top-level names only skipped code assigns: layers = [...]
 MAX_WARNINGS = 5
 KEPT_STATEMENTS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def definitions_only(source: str) -> tuple[ast.Module, int]:
-    """Parse one cell and keep its definitions; returns (module, number of skipped statements)."""
+def definitions_only(source: str) -> tuple[ast.Module, list[ast.stmt]]:
+    """Parse one cell and keep its definitions; returns (module, the skipped statements)."""
     tree = ast.parse(_without_magics(source))
     kept = [node for node in tree.body if _is_definition(node)]
-    return ast.Module(body=kept, type_ignores=[]), len(tree.body) - len(kept)
+    skipped = [node for node in tree.body if not _is_definition(node)]
+    return ast.Module(body=kept, type_ignores=[]), skipped
+
+
+def assigned_names(statements: list[ast.stmt]) -> set[str]:
+    """The top-level names that `statements` assign (``layers = [...]``, ``net: Net = Net()``)."""
+    return {
+        target.id
+        for node in statements
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+        for top in getattr(node, "targets", [getattr(node, "target", None)])
+        for target in ast.walk(top)
+        if isinstance(target, ast.Name)
+    }
 
 
 def _is_definition(node: ast.stmt) -> bool:
@@ -86,7 +100,7 @@ class Server:
         for cell in cells:
             where = cell.get("name") or f"cell {cell['index']}"
             try:
-                module, _ = definitions_only(cell["source"])
+                module, skipped = definitions_only(cell["source"])
             except SyntaxError as exc:
                 problems.append(
                     f"{where} has a syntax error on line {exc.lineno}: {exc.msg};"
@@ -96,6 +110,7 @@ class Server:
                 continue
             filename = f"<{where}>"
             STUDENT_FILES.add(filename)
+            SKIPPED_NAMES.update(assigned_names(skipped))
             for statement in module.body:
                 try:
                     code = compile(ast.Module(body=[statement], type_ignores=[]), filename, "exec")
@@ -150,6 +165,11 @@ def describe(exc: BaseException) -> str:
         if not message and isinstance(exc, NotImplementedError):
             message = ["not implemented yet"]
         text = type(exc).__name__ + (f": {message[0][:300]}" if message else "")
+    if isinstance(exc, NameError) and exc.name in SKIPPED_NAMES:
+        text += (
+            f"; `{exc.name}` is set by top-level code, which the grader does not run (it runs"
+            " only imports, functions, classes and constants): create it inside the function"
+        )
     frames = [
         f
         for f in traceback.extract_tb(exc.__traceback__)

@@ -67,29 +67,40 @@ def _load_variants(folder: Path) -> list[Variant]:
 
 
 def apply_variant(nb: nbformat.NotebookNode, variant: Variant) -> nbformat.NotebookNode:
-    """A copy of `nb` with each definition in the variant swapped into the cell that defines it."""
+    """A copy of `nb` with each definition of the variant swapped into the cell that defines it;
+    the variant's other statements (imports, constants, classes the notebook does not define)
+    go at the top of the cell of its first swapped definition."""
     nb = copy.deepcopy(nb)
-    for new in _definitions(variant):
-        for cell in nb.cells:
-            if cell.cell_type != "code" or is_check_cell(cell):
-                continue
-            old = next((n for n in ast.parse(cell.source).body if _defines(n, new.name)), None)
-            if old is not None:
-                cell.source = _replace(cell.source, old, _segment(variant.source, new))
-                break
-        else:
-            raise ValueError(f"variant {variant.name}: the notebook defines no {new.name}")
+    cells = [c for c in nb.cells if c.cell_type == "code" and not is_check_cell(c)]
+    first_cell, added = None, []
+    for new in _statements(variant):
+        cell = next((c for c in cells if _definition(c.source, new) is not None), None)
+        if cell is None:
+            added.append(_segment(variant.source, new))
+            continue
+        cell.source = _replace(
+            cell.source, _definition(cell.source, new), _segment(variant.source, new)
+        )
+        first_cell = first_cell or cell
+    if first_cell is None:
+        raise ValueError(f"variant {variant.name} replaces none of the notebook's definitions")
+    first_cell.source = "\n\n".join([*added, first_cell.source])
     return nb
 
 
 def apply_variant_to_module(source: str, variant: Variant) -> str:
-    """The student module's `source` with each definition of the variant swapped in."""
-    for new in _definitions(variant):
-        old = next((n for n in ast.parse(source).body if _defines(n, new.name)), None)
+    """The student module's `source` with each definition of the variant swapped in; the
+    variant's other statements go at its end."""
+    added, replaced = [], False
+    for new in _statements(variant):
+        old = _definition(source, new)
         if old is None:
-            raise ValueError(f"variant {variant.name}: the module defines no {new.name}")
-        source = _replace(source, old, _segment(variant.source, new))
-    return source + "\n"
+            added.append(_segment(variant.source, new))
+            continue
+        source, replaced = _replace(source, old, _segment(variant.source, new)), True
+    if not replaced:
+        raise ValueError(f"variant {variant.name} replaces none of the module's definitions")
+    return "\n\n\n".join([source, *added]) + "\n"
 
 
 def write_variant(assignment: Assignment, variant: Variant, folder: Path) -> Path:
@@ -106,8 +117,19 @@ def write_variant(assignment: Assignment, variant: Variant, folder: Path) -> Pat
     return path
 
 
-def _definitions(variant: Variant) -> list[ast.stmt]:
-    return [node for node in ast.parse(variant.source).body if isinstance(node, DEFINITIONS)]
+def _statements(variant: Variant) -> list[ast.stmt]:
+    """The variant's top-level statements, without its docstring."""
+    body = ast.parse(variant.source).body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    return body
+
+
+def _definition(source: str, new: ast.stmt) -> ast.stmt | None:
+    """The function or class of `source` that `new` replaces (same kind of name), if any."""
+    if not isinstance(new, DEFINITIONS):
+        return None
+    return next((n for n in ast.parse(source).body if _defines(n, new.name)), None)
 
 
 def _defines(node: ast.stmt, name: str) -> bool:

@@ -1,11 +1,12 @@
 import ast
 
-from autograder.student_server import definitions_only, describe
+from autograder import student_server
+from autograder.student_server import assigned_names, definitions_only, describe
 
 
 def kept(source):
     module, skipped = definitions_only(source)
-    return [type(n).__name__ for n in module.body], skipped
+    return [type(n).__name__ for n in module.body], len(skipped)
 
 
 def test_keeps_definitions_and_constants_only():
@@ -45,3 +46,24 @@ def test_describe_names_the_cell_and_line():
         text = describe(exc)
     assert text == "ZeroDivisionError: division by zero (in f, cell 7 line 2)"
     assert describe(SystemExit(3)) == "called sys.exit(3)"
+
+
+def test_a_name_only_top_level_code_sets_is_explained():
+    """The seed's layout (layers built at the top level, used by a function) fails in the grader:
+    the message says why and what to do, not just NameError."""
+    source = (
+        "import math\nlayers = [math.sqrt(2)]\nsize: int = len(layers)\n"
+        "def f():\n    return layers\n"
+    )
+    module, skipped = definitions_only(source)
+    assert assigned_names(skipped) == {"layers", "size"}
+    student_server.SKIPPED_NAMES.update({"layers"})
+    namespace = {}
+    exec(compile(module, "<cell 2>", "exec"), namespace)
+    try:
+        namespace["f"]()
+    except NameError as exc:
+        text = describe(exc)
+    student_server.SKIPPED_NAMES.clear()
+    assert text.startswith("NameError: name 'layers' is not defined; `layers` is set by top-level")
+    assert text.endswith("create it inside the function (in f, cell 2 line 5)")

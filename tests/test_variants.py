@@ -28,12 +28,27 @@ def test_a_mistake_replaces_the_definition_in_its_cell(tmp_path):
     assert nb.cells[2].source != cell  # the original is untouched
 
 
-def test_a_mistake_naming_an_unknown_function_is_refused(tmp_path):
+def test_a_variant_replacing_nothing_is_refused(tmp_path):
     import nbformat
 
     nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
-    with pytest.raises(ValueError, match="the notebook defines no triple"):
+    with pytest.raises(ValueError, match="replaces none of the notebook's definitions"):
         apply_variant(nb, mistake("def triple(x):\n    return 3 * x\n"))
+
+
+def test_a_variants_other_statements_go_above_its_first_definition(tmp_path):
+    """Imports, constants and new helpers of a variant come along (a network built once at the
+    top level, a helper class), placed where the function that uses them can see them."""
+    import nbformat
+
+    nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
+    source = (
+        '"""Doubles by a helper."""\nimport math\n\nFACTOR = math.sqrt(4)\n\n\n'
+        "class Twice:\n    pass\n\n\ndef double(x):\n    return FACTOR * x\n"
+    )
+    cell = apply_variant(nb, mistake(source)).cells[2].source
+    assert cell.startswith("import math\n\nFACTOR = math.sqrt(4)\n\nclass Twice:\n    pass\n\n")
+    assert "def double(x):\n    return FACTOR * x" in cell and '"""Doubles' not in cell
 
 
 def test_mistake_files_declare_what_must_fail(tmp_path):
@@ -94,5 +109,5 @@ def test_a_mistake_is_swapped_into_the_student_module(tmp_path):
     text = path.read_text()
     assert text.startswith("import numpy as np\n") and "return 0\n" in text
     assert "def double(x):" in text and "self.count += n" not in text
-    with pytest.raises(ValueError, match="the module defines no triple"):
+    with pytest.raises(ValueError, match="replaces none of the module.s definitions"):
         apply_variant_to_module(text, mistake("def triple(x):\n    return 3 * x\n"))
