@@ -120,5 +120,7 @@ def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
         else:
             shutil.copy(path, target)
     (scratch / "autograder" / "checks").mkdir(parents=True, exist_ok=True)
-    shutil.copy(assignment.root / "requirements.txt", scratch / "requirements.txt")
+    for pins in ["requirements.txt", assignment.extra_requirements]:
+        if pins:
+            shutil.copy(assignment.root / pins, scratch / pins)
     return load_assignment(assignment.id, scratch)

@@ -117,6 +117,9 @@ def _validate(args) -> int:
     status = 0
     for assignment in _selected(args.assignments):
         found = validate(assignment)
+        if found.skipped:
+            print(f"{assignment.id}: skipped: {found.skipped}")
+            continue
         print(f"{assignment.id}: {'ok' if found.ok else 'PROBLEMS'}")
         for line in found.lines + [f"PROBLEM: {p}" for p in found.problems]:
             print(f"  {line}")

@@ -1,6 +1,6 @@
 """The Gradescope autograder zip: ``setup.sh`` and ``run_autograder`` at its root, pinned
-requirements, the grading engine and the dataset loaders, one assignment's checks, its manifest,
-its support files and its grading data.
+requirements (with the assignment's extra requirements, e.g. torch), the grading engine and the
+dataset loaders, one assignment's checks, its manifest, its support files and its grading data.
 
 The zip mirrors the kit's layout, so the engine finds everything as it does in the kit. The
 grading data (the fixed subsets the hidden checks read) is cut at build time and shipped, so
@@ -25,6 +25,9 @@ GRADING_PACKAGES = (
     "tqdm",
 )  # what the judge and notebooks import
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same zip
+# Where Gradescope's pip finds the CPU-only build of an extra requirement: PyPI's Linux torch
+# wheels pull in gigabytes of CUDA libraries that a CPU grader never uses.
+CPU_INDEXES = {"torch": "--extra-index-url https://download.pytorch.org/whl/cpu"}
 
 
 def grading_requirements(root: Path) -> str:
@@ -41,6 +44,14 @@ def grading_requirements(root: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def bundle_requirements(assignment: Assignment) -> str:
+    """The zip's requirements.txt: the grading pins, then the assignment's extra requirements
+    (with the index of their CPU build, if they have one)."""
+    indexes = sorted({CPU_INDEXES[n] for n in assignment.extra_packages() if n in CPU_INDEXES})
+    lines = [*indexes, *assignment.extra_requirement_pins()]
+    return grading_requirements(assignment.root) + "".join(f"{line}\n" for line in lines)
+
+
 def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
     """Archive name -> bytes of every file in the zip.
 
@@ -55,7 +66,7 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
         .read_text()
         .replace("@ASSIGNMENT_ID@", assignment.id)
         .encode(),
-        "requirements.txt": grading_requirements(root).encode(),
+        "requirements.txt": bundle_requirements(assignment).encode(),
         f"solutions/{assignment.id}/{MANIFEST}": (assignment.source_dir / MANIFEST).read_bytes(),
         "autograder/checks/__init__.py": (engine / "checks" / "__init__.py").read_bytes(),
         f"autograder/checks/{assignment.id}.py": assignment.checks_file.read_bytes(),

@@ -74,12 +74,16 @@ class Assignment:
         lines = (self.root / self.extra_requirements).read_text().splitlines()
         return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", "-"))]
 
-    def missing_packages(self) -> list[str]:
-        """The extra requirements that are not installed in this environment."""
-        names = [
+    def extra_packages(self) -> list[str]:
+        """The names of the extra required packages (``torch``), which are also what they are
+        imported as."""
+        return [
             re.split(r"[=<>!~\[; ]", pin, maxsplit=1)[0] for pin in self.extra_requirement_pins()
         ]
-        return [name for name in names if importlib.util.find_spec(name) is None]
+
+    def missing_packages(self) -> list[str]:
+        """The extra requirements that are not installed in this environment."""
+        return [name for name in self.extra_packages() if importlib.util.find_spec(name) is None]
 
     def skip_reason(self) -> str | None:
         """Why this assignment cannot be graded here (a missing optional package), or None."""

@@ -28,6 +28,7 @@ class Validation:
     assignment_id: str
     lines: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    skipped: str | None = None  # why nothing was graded (an optional package is missing)
 
     @property
     def ok(self) -> bool:
@@ -36,8 +37,11 @@ class Validation:
 
 def validate(assignment: Assignment, *, workers: int | None = None) -> Validation:
     """Grade the reference, the release and every variant (the variants `workers` at a time;
-    default: the cores, at most 4)."""
-    found = Validation(assignment.id)
+    default: the cores, at most 4). An assignment whose extra requirements are not installed
+    is skipped, and says so."""
+    found = Validation(assignment.id, skipped=assignment.skip_reason())
+    if found.skipped:
+        return found
 
     reference = grade(assignment, assignment.source_submission)
     lost = [r for r in reference.results if not r.passed]

@@ -1,0 +1,21 @@
+"""The first Linear expects 16 x 7 x 7 inputs, as if the unpadded convolutions kept 28 x 28.
+
+fails: net_output_public, net_output_hidden, net_logits_hidden, net_training_hidden
+"""
+
+from torch import nn
+
+
+def get_conv_net():
+    return nn.Sequential(
+        nn.Conv2d(1, 8, kernel_size=3),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(8, 16, kernel_size=3),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(16 * 7 * 7, 32),
+        nn.ReLU(),
+        nn.Linear(32, 10),
+    )
