@@ -78,8 +78,9 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
     for _, package in assignment.support_packages:
         for module in sorted((root / package).glob("*.py")):
             files[f"{package}/{module.name}"] = module.read_bytes()
-    for relative in assignment.support_files:
-        files[relative] = (root / relative).read_bytes()
+    for relative in [*assignment.support_files, assignment.extra_requirements]:
+        if relative:  # the extra requirements too: the manifest names the file
+            files[relative] = (root / relative).read_bytes()
     for path in ensure_grading_data(assignment):
         files[f"solutions/{assignment.id}/{path.name}"] = path.read_bytes()
     return files

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.grade import grade
+from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment
 from autograder.report import format_score, to_gradescope
 from autograder.variants import load_alternatives, load_mistakes, write_variant
@@ -36,39 +37,43 @@ class Validation:
 
 
 def validate(assignment: Assignment, *, workers: int | None = None) -> Validation:
-    """Grade the reference, the release and every variant (the variants `workers` at a time;
-    default: the cores, at most 4). An assignment whose extra requirements are not installed
+    """Grade the reference, the release and every variant, `workers` at a time (default: the
+    cores, at most 4). An assignment whose extra requirements are not installed
     is skipped, and says so."""
     found = Validation(assignment.id, skipped=assignment.skip_reason())
     if found.skipped:
         return found
 
-    reference = grade(assignment, assignment.source_submission)
-    lost = [r for r in reference.results if not r.passed]
-    found.lines.append(
-        f"reference: {format_score(reference, '/')} ({reference.execution_time:.1f} s)"
-    )
-    found.problems += [f"the reference fails {r.grade_id}: {r.output}" for r in lost]
-    found.problems += [f"the reference notebook: {note}" for note in reference.notes]
-
-    release = grade(assignment, assignment.release_submission)
-    to_gradescope(release)  # the report must serialise even when everything fails
-    found.lines.append(f"untouched release: {format_score(release, '/')}")
-    found.problems += [
-        f"{r.grade_id} passes on the untouched release (a check that cannot fail)"
-        for r in release.results
-        if r.score > 0
-    ]
-
+    ensure_grading_data(assignment)  # cut once, before the workers read it
     mistakes, alternatives = load_mistakes(assignment), load_alternatives(assignment)
     with (
         tempfile.TemporaryDirectory(prefix="nnkit-variants-") as scratch,
         ProcessPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 1)) as pool,
     ):
-        graded = [  # all at once, in parallel; the reports come back in this order
+        # all at once, in parallel; the reports come back in this order
+        reference_future = pool.submit(grade, assignment, assignment.source_submission)
+        release_future = pool.submit(grade, assignment, assignment.release_submission)
+        graded = [
             pool.submit(grade, assignment, write_variant(assignment, variant, Path(scratch)))
             for variant in [*mistakes, *alternatives]
         ]
+        reference = reference_future.result()
+        lost = [r for r in reference.results if not r.passed]
+        found.lines.append(
+            f"reference: {format_score(reference, '/')} ({reference.execution_time:.1f} s)"
+        )
+        found.problems += [f"the reference fails {r.grade_id}: {r.output}" for r in lost]
+        found.problems += [f"the reference notebook: {note}" for note in reference.notes]
+
+        release = release_future.result()
+        to_gradescope(release)  # the report must serialise even when everything fails
+        found.lines.append(f"untouched release: {format_score(release, '/')}")
+        found.problems += [
+            f"{r.grade_id} passes on the untouched release (a check that cannot fail)"
+            for r in release.results
+            if r.score > 0
+        ]
+
         caught = set()
         for mistake, future in zip(mistakes, graded, strict=False):
             report = future.result()

@@ -100,6 +100,9 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="nnkit-bench-") as scratch:
         for assignment in assignments:
+            if assignment.skip_reason():
+                print(f"{assignment.id:<18} skipped: {assignment.skip_reason()}")
+                continue
             course = nbgrader_course(assignment, Path(scratch) / assignment.id)
             kit, nbgrader = [], []
             for _ in range(args.runs):  # interleaved, so both see the same machine load

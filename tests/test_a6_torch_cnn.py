@@ -1,13 +1,21 @@
 """a6_torch_cnn: the optional PyTorch assignment, and torch kept out of everything but it."""
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 
+import pytest
+from factories import run_autograder
+
+from autograder.build import copy_course, generate_outputs
 from autograder.cli import main
-from autograder.gradescope import bundle_contents, bundle_requirements
+from autograder.grade import grade
+from autograder.gradescope import bundle_contents, bundle_requirements, write_bundle
 from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
+from autograder.nbgrader_course import autograde
 from autograder.validate import validate
+from autograder.variants import load_mistakes, write_variant
 
 A6 = load_assignment("a6_torch_cnn")
 
@@ -67,5 +75,29 @@ def test_the_gradescope_zip_installs_the_cpu_build_of_torch(mirror):
     assert requirements[-2:] == ["--extra-index-url https://download.pytorch.org/whl/cpu", pin]
     assert "torch" not in bundle_requirements(load_assignment("a1_two_moons"))
     files = bundle_contents(A6)
-    assert "autograder/nnkit_torch.py" in files and "requirements-torch.txt" not in files
+    assert {"autograder/nnkit_torch.py", "requirements-torch.txt"} <= set(files)
     assert files["requirements.txt"].decode() == bundle_requirements(A6)
+
+
+def test_the_gradescope_zip_grades_the_reference_in_the_student_process(mirror, tmp_path):
+    pytest.importorskip("torch", reason=A6.skip_reason())
+    bundle = write_bundle(A6, tmp_path / "dist")
+    results = run_autograder(bundle, tmp_path / "root", [A6.source_notebook])
+    assert results["score"] == 20 and all(t["status"] == "passed" for t in results["tests"])
+
+
+def test_nbgrader_autograde_gives_the_kits_per_check_scores(mirror, tmp_path, monkeypatch):
+    """Real nbgrader runs the whole notebook (five epochs on the mirror's digits) in the
+    student's kernel; its per-cell scores for a wrong network equal the kit's."""
+    pytest.importorskip("torch", reason=A6.skip_reason())
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # the notebook's kernel; the box is shared
+    course = copy_course(A6, tmp_path / "course")
+    generate_outputs(course)
+    mistake = next(m for m in load_mistakes(course) if m.name == "flatten_size_assumes_padding")
+    notebook = write_variant(course, mistake, tmp_path / "wrong")
+    folder = course.root / "submitted" / "wrong" / course.id
+    folder.mkdir(parents=True)
+    shutil.copy(notebook, folder / course.notebook)
+    by_kit = grade(course, notebook).scores_by_check()
+    assert autograde(course.root, course.id, "wrong") == pytest.approx(by_kit)
+    assert {k for k, v in by_kit.items() if v == 0} == mistake.fails
