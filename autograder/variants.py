@@ -74,13 +74,12 @@ def apply_variant(nb: nbformat.NotebookNode, variant: Variant) -> nbformat.Noteb
     cells = [c for c in nb.cells if c.cell_type == "code" and not is_check_cell(c)]
     first_cell, added = None, []
     for new in _statements(variant):
-        cell = next((c for c in cells if _definition(c.source, new) is not None), None)
-        if cell is None:
+        found = next(((c, old) for c in cells if (old := _definition(c.source, new))), None)
+        if found is None:
             added.append(_segment(variant.source, new))
             continue
-        cell.source = _replace(
-            cell.source, _definition(cell.source, new), _segment(variant.source, new)
-        )
+        cell, old = found
+        cell.source = _replace(cell.source, old, _segment(variant.source, new))
         first_cell = first_cell or cell
     if first_cell is None:
         raise ValueError(f"variant {variant.name} replaces none of the notebook's definitions")
