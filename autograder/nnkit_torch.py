@@ -18,7 +18,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-EVAL_BATCH = 1000  # images per forward pass when predicting
+EVAL_BATCH = 250  # images per forward pass when predicting (bounds the memory it takes)
 BUDGET_PROBE_BATCHES = 10  # batches timed before training is projected against its CPU budget
 
 
