@@ -24,6 +24,9 @@ STARTUP_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_CPU_SECONDS = 900
 EXIT_WAIT_SECONDS = 2.0
+# Inherited settings the student process must not get: Dask's workers (grade-all --scheduler)
+# set an aggressive malloc trim threshold that makes numpy code there about 1.5x slower.
+DROPPED_ENV = ("MALLOC_TRIM_THRESHOLD_",)
 SINGLE_THREAD_ENV = {
     "OMP_NUM_THREADS": "1",
     "OPENBLAS_NUM_THREADS": "1",
@@ -71,7 +74,7 @@ class StudentProcess:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k not in DROPPED_ENV},
             **SINGLE_THREAD_ENV,
             **self.sandbox.environment(self.workdir),
             "PYTHONPATH": str(Path(__file__).parent.parent),

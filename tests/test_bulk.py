@@ -3,6 +3,7 @@ import json
 import multiprocessing
 import os
 import shutil
+from unittest import mock
 
 import pytest
 from factories import TOY_SOLUTION, module_toy_course, submission, toy_course
@@ -134,6 +135,9 @@ def test_grade_all_on_a_local_dask_cluster_gives_the_same_gradebook(tmp_path):
     grade_all(toy, tmp_path / "in", tmp_path / "local", workers=2, progress=False)
     with (
         dask.config.set({"temporary-directory": str(tmp_path)}),  # not /tmp/dask-scratch-space
+        # the cluster leaves its workers' settings (MALLOC_TRIM_THRESHOLD_, one thread, a hash
+        # seed) in this process's environment, where they would slow every later test
+        mock.patch.dict(os.environ),
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, dashboard_address=None
         ) as cluster,

@@ -44,6 +44,9 @@ def build(kind, *args):
 def batches(x, size):
     for start in range(0, len(x), size):
         yield x[start : start + size]
+
+def setting(name):
+    return os.environ.get(name)
 """
 
 
@@ -217,3 +220,16 @@ def test_call_without_warnings_in_a_notebook():
     """Without the grader, are the call's own warnings caught the same way?"""
     with pytest.raises(CheckFailure, match="issued a warning"):
         call_without_warnings(np.log, np.array([0.0]), what="np.log(0)")
+
+
+def test_the_student_process_gets_one_thread_and_no_inherited_malloc_trimming(
+    tmp_path, monkeypatch
+):
+    """A Dask worker's environment (grade-all --scheduler) trims malloc's heap at 64 KiB, which
+    makes numpy code 1.5x slower; the student process does without it, and with one thread."""
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    monkeypatch.setenv("OMP_NUM_THREADS", "8")
+    with StudentProcess([{"index": 3, "source": CODE}], tmp_path) as proc:
+        proc.start()
+        assert call(proc, "setting", "MALLOC_TRIM_THRESHOLD_") is None
+        assert call(proc, "setting", "OMP_NUM_THREADS") == "1"
