@@ -17,8 +17,8 @@ def demo(root: Path = KIT_ROOT) -> None:
         print(f"== {assignment.id}: {assignment.title}")
         print(f"student release: {assignment.release_dir.relative_to(root)}/")
         print(f"Gradescope zip:  {bundle.relative_to(root)}\n")
-        if assignment.skip_reason():
-            print(f"Not graded here: {assignment.skip_reason()}\n")
+        if skipped := assignment.skip_reason():
+            print(f"Not graded here: {skipped}\n")
             continue
         print("Reference solution:")
         print(format_table(grade(assignment, assignment.source_submission)), "\n")

@@ -100,8 +100,8 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="nnkit-bench-") as scratch:
         for assignment in assignments:
-            if assignment.skip_reason():
-                print(f"{assignment.id:<18} skipped: {assignment.skip_reason()}")
+            if skipped := assignment.skip_reason():
+                print(f"{assignment.id:<18} skipped: {skipped}")
                 continue
             course = nbgrader_course(assignment, Path(scratch) / assignment.id)
             kit, nbgrader = [], []

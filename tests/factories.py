@@ -206,6 +206,13 @@ def data_toy_course(root: Path, nb: nbformat.NotebookNode | None = None) -> Assi
     return assignment
 
 
+def submit_to_nbgrader(course: Assignment, student: str, notebook: Path) -> None:
+    """Put `notebook` where nbgrader autograde looks: submitted/<student>/<id>/<notebook>."""
+    folder = course.root / "submitted" / student / course.id
+    folder.mkdir(parents=True)
+    shutil.copy(notebook, folder / course.notebook)
+
+
 def run_autograder(bundle: Path, root: Path, submitted: list[Path]) -> dict:
     """Unzip into root/source, put the files into root/submission, run, read the results."""
     with zipfile.ZipFile(bundle) as archive:

@@ -1,12 +1,11 @@
 """a6_torch_cnn: the optional PyTorch assignment, and torch kept out of everything but it."""
 
 import importlib.util
-import shutil
 import subprocess
 import sys
 
 import pytest
-from factories import run_autograder
+from factories import run_autograder, submit_to_nbgrader
 
 from autograder.build import copy_course, generate_outputs
 from autograder.cli import main
@@ -95,9 +94,7 @@ def test_nbgrader_autograde_gives_the_kits_per_check_scores(mirror, tmp_path, mo
     generate_outputs(course)
     mistake = next(m for m in load_mistakes(course) if m.name == "flatten_size_assumes_padding")
     notebook = write_variant(course, mistake, tmp_path / "wrong")
-    folder = course.root / "submitted" / "wrong" / course.id
-    folder.mkdir(parents=True)
-    shutil.copy(notebook, folder / course.notebook)
+    submit_to_nbgrader(course, "wrong", notebook)
     by_kit = grade(course, notebook).scores_by_check()
     assert autograde(course.root, course.id, "wrong") == pytest.approx(by_kit)
     assert {k for k, v in by_kit.items() if v == 0} == mistake.fails

@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from factories import module_toy_course
+from factories import module_toy_course, submit_to_nbgrader
 
 from autograder.build import (
     copy_course,
@@ -29,12 +29,6 @@ def course(request, tmp_path_factory):
     return course
 
 
-def submit(course, student: str, notebook) -> None:
-    folder = course.root / "submitted" / student / course.id
-    folder.mkdir(parents=True)
-    shutil.copy(notebook, folder / course.notebook)
-
-
 def test_generate_assignment_makes_the_release_with_its_support_files(course):
     names = {p.name for p in course.release_dir.iterdir()}
     assert names == {course.notebook, *course.support_sources()}
@@ -49,7 +43,7 @@ def test_nbgrader_autograde_gives_the_kits_per_check_scores(course, tmp_path, wh
         notebook = course.source_notebook
     else:
         notebook = write_variant(course, load_mistakes(course)[1], tmp_path)
-    submit(course, which, notebook)
+    submit_to_nbgrader(course, which, notebook)
     by_nbgrader = autograde(course.root, course.id, which)
     by_kit = grade(course, notebook).scores_by_check()
     assert by_nbgrader == pytest.approx(by_kit)
