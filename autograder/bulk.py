@@ -6,9 +6,13 @@ Accepted layouts of the folder, one entry per student (the entry's name is the s
 - a Gradescope export or any folder per student: ``<student>/<notebook or .py>``;
 - loose files: ``<student>.ipynb``.
 
-The work runs in local worker processes, or on a Dask cluster (``scheduler=``) whose workers run
-the same kit. Each job carries the submission's files and returns the results as data, so
-workers need no file system shared with the machine that collects the grades.
+The work runs in local worker processes, or on a Dask cluster (``scheduler=``) whose processes
+have the same kit installed (checked before any work is sent: `cluster.check`). Each job
+carries the submission's files and returns the results as data, so workers need no file system
+shared with the machine that collects the grades.
+
+A submission the grader itself could not grade (a bug, a worker that died) keeps its results file,
+which says so, but its gradebook row has no score: it is not a student's zero.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
+from autograder import cluster
 from autograder.grade import grade_or_report_failure
-from autograder.manifest import Assignment, load_assignment
+from autograder.manifest import KIT_ROOT, Assignment, load_assignment
 from autograder.report import to_gradescope, write_json
 from autograder.results import GradeReport
 
@@ -51,10 +56,12 @@ class Submission:
 class Job:
     """What a worker needs to grade one submission: no paths of the submitting machine.
 
+    root: the course folder of the assignment, or None for the worker's own kit (wherever it is
+    installed there).
     files: relative path -> content of each notebook or ``.py`` file of the submission.
     """
 
-    root: Path
+    root: Path | None
     assignment_id: str
     student: str
     files: dict[str, bytes]
@@ -100,12 +107,13 @@ def pack(assignment: Assignment, submission: Submission) -> Job:
             and p.suffix in SUBMITTED_SUFFIXES
             and not SKIPPED_FOLDERS & set(p.relative_to(path).parts)
         }
-    return Job(assignment.root, assignment.id, submission.student, files)
+    root = None if assignment.root == KIT_ROOT else assignment.root
+    return Job(root, assignment.id, submission.student, files)
 
 
 def grade_job(job: Job) -> Graded:
     """Grade one packed submission in a scratch folder; runs on a worker."""
-    assignment = load_assignment(job.assignment_id, job.root)
+    assignment = load_assignment(job.assignment_id, job.root or KIT_ROOT)
     with _ONE_GRADE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="nnkit-bulk-") as scratch:
         for name, content in job.files.items():
             target = Path(scratch, name)
@@ -133,6 +141,8 @@ def grade_all(
     results_dir = Path(out_dir) / RESULTS_FOLDER
     results_dir.mkdir(parents=True, exist_ok=True)
     jobs = [pack(assignment, s) for s in find_submissions(assignment, folder)]
+    if scheduler:
+        cluster.check(scheduler, assignment)  # before any work is sent
     rows = []
     with tqdm(total=len(jobs), desc=assignment.id, unit="sub", disable=not progress) as bar:
 
@@ -169,10 +179,9 @@ def _grade_in_own_process(job: Job) -> Graded:
 
 
 def _run_on_cluster(jobs: list[Job], scheduler: str, collect: Callable[[Graded], None]) -> None:
-    from distributed import Client  # only this path needs Dask
-    from distributed import as_completed as cluster_completed
+    from distributed import as_completed as cluster_completed  # only this path needs Dask
 
-    with Client(scheduler) as client:
+    with cluster.connect(scheduler) as client:
         futures = {
             client.submit(grade_job, job, pure=False, key=f"nnkit-grade-{job.student}"): job
             for job in jobs
@@ -202,7 +211,10 @@ def _graded(job: Job, report: GradeReport, ok: bool, hidden_visibility: str) -> 
 
 
 def write_gradebook(rows: Iterable[Graded], path: Path) -> None:
-    """One line per student: total, maximum, whether grading itself worked, then each check."""
+    """One line per student: total, maximum, whether grading itself worked, then each check.
+
+    A row the grader failed on has ``graded`` False and empty score cells, never a zero.
+    """
     rows = list(rows)
     checks = sorted({name for row in rows for name in row.checks})
     with open(path, "w", newline="") as stream:
@@ -210,4 +222,5 @@ def write_gradebook(rows: Iterable[Graded], path: Path) -> None:
         writer.writerow(["student", "score", "max_score", "graded", *checks])
         for row in rows:
             cells = [row.checks.get(name, "") for name in checks]
-            writer.writerow([row.student, row.score, row.max_score, row.grader_ok, *cells])
+            totals = [row.score, row.max_score] if row.grader_ok else ["", ""]
+            writer.writerow([row.student, *totals, row.grader_ok, *cells])

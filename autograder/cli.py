@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from autograder.cluster import ClusterError
 from autograder.manifest import KIT_ROOT, ManifestError, all_assignments, load_assignment
 from datasets import DatasetError
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             "demo": _demo,
         }[args.verb]
         return verb(args)
-    except (ManifestError, DatasetError) as exc:
+    except (ManifestError, DatasetError, ClusterError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
@@ -105,9 +106,13 @@ def _grade_all(args) -> int:
         assignment, args.submissions, out, workers=args.workers, scheduler=args.scheduler
     )
     broken = [row.student for row in rows if not row.grader_ok]
-    print(f"{len(rows)} submissions graded; gradebook: {out / GRADEBOOK}")
+    print(f"{len(rows) - len(broken)} submissions graded; gradebook: {out / GRADEBOOK}")
     if broken:
-        print(f"the grader itself failed on: {', '.join(broken)}", file=sys.stderr)
+        print(
+            f"error: the grader itself failed on {len(broken)} (no score in the gradebook, "
+            f"graded=False; see their results files): {', '.join(broken)}",
+            file=sys.stderr,
+        )
     return 1 if broken else 0
 
 

@@ -7,6 +7,7 @@ pick the matching accuracy threshold), ``source`` and ``key`` (the spec it was c
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -51,7 +52,8 @@ def ensure_grading_data(assignment: Assignment, *, progress: bool = False) -> li
     for spec, path in zip(assignment.grading_data, assignment.grading_data_files(), strict=True):
         if stored_key(path) != spec.key():
             path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.part.npz")
+            # a name of this process's own: workers sharing the kit's folder may cut at once
+            partial = path.with_name(f".{path.name}.{os.getpid()}.part.npz")
             np.savez_compressed(partial, **cut(spec, progress=progress))
             partial.replace(path)
         paths.append(path)

@@ -1,9 +1,14 @@
+import contextlib
 import csv
 import json
 import multiprocessing
 import os
 import shutil
-from unittest import mock
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from factories import TOY_SOLUTION, module_toy_course, submission, toy_course
@@ -11,6 +16,8 @@ from factories import TOY_SOLUTION, module_toy_course, submission, toy_course
 from autograder import bulk
 from autograder.bulk import find_submissions, grade_all, pack
 from autograder.cli import main
+from autograder.manifest import KIT_ROOT, load_assignment
+from autograder.variants import load_mistakes, write_variant
 
 WRONG = TOY_SOLUTION.replace("return 2 * np.asarray(x, dtype=float)", "return np.asarray(x) + 2")
 
@@ -126,38 +133,132 @@ def test_a_grading_process_that_dies_costs_only_its_own_submission(tmp_path, mon
     assert "its grading process died" in ben["output"]
 
 
-def test_grade_all_on_a_local_dask_cluster_gives_the_same_gradebook(tmp_path):
-    """The --scheduler path, against a real two-worker cluster on this machine."""
-    distributed = pytest.importorskip("distributed")
-    dask = pytest.importorskip("dask")
-    toy = toy_course(tmp_path / "course")
-    mixed_folder(toy, tmp_path / "in")
-    grade_all(toy, tmp_path / "in", tmp_path / "local", workers=2, progress=False)
-    with (
-        dask.config.set({"temporary-directory": str(tmp_path)}),  # not /tmp/dask-scratch-space
-        # the cluster leaves its workers' settings (MALLOC_TRIM_THRESHOLD_, one thread, a hash
-        # seed) in this process's environment, where they would slow every later test
-        mock.patch.dict(os.environ),
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-    ):
-        rows = grade_all(
-            toy,
-            tmp_path / "in",
-            tmp_path / "dask",
-            scheduler=cluster.scheduler_address,
-            progress=False,
+@pytest.fixture
+def dask_cluster(tmp_path):
+    """A scheduler and two one-thread workers started with the `dask` CLI, as the README says,
+    from a folder outside the kit and with no PYTHONPATH: they import the kit only if it is
+    installed in the environment. Yields the scheduler's address; stops all three, whatever
+    happens."""
+    pytest.importorskip("distributed")
+    dask = Path(sys.executable).with_name("dask")
+    folder = tmp_path / "cluster"
+    folder.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["DASK_TEMPORARY_DIRECTORY"] = str(folder)
+    installed = subprocess.run(
+        [sys.executable, "-c", "from autograder.manifest import KIT_ROOT; print(KIT_ROOT)"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if installed != str(KIT_ROOT):
+        why = f"this environment's kit is {installed or 'not installed'}, not {KIT_ROOT}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{why}: ./kit installs it with pip install -e .")
+        pytest.skip(f"{why}: run pip install -e . (./kit does it)")
+    started = []
+
+    def start(name: str, *args: str) -> None:
+        with open(folder / f"{name}.log", "w") as log:
+            started.append(
+                subprocess.Popen(
+                    [str(dask), *args],
+                    cwd=folder,
+                    env=env,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,  # a group of its own: stopped with its children
+                )
+            )
+
+    try:
+        port = _free_port()
+        address = f"tcp://127.0.0.1:{port}"
+        start(
+            "scheduler", "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"
         )
-    assert [(r.student, r.score) for r in rows] == [
-        ("ana", 4.0),
-        ("ben", 3.0),
-        ("cy", 0.0),
-        ("dee", 4.0),
-    ]
-    local = (tmp_path / "local/gradebook.csv").read_text()
-    assert (tmp_path / "dask/gradebook.csv").read_text() == local
-    assert json.loads((tmp_path / "dask/results/ben.json").read_text())["score"] == 3.0
+        for n in (1, 2):  # started at once: a worker keeps trying until the scheduler is up
+            start(
+                f"worker{n}",
+                "worker",
+                address,
+                "--nthreads",
+                "1",
+                "--host",
+                "127.0.0.1",
+                "--no-dashboard",
+                "--local-directory",
+                str(folder / f"worker{n}"),
+            )
+        _wait_for_workers(address, 2)
+        yield address
+    finally:
+        for process in started:
+            _stop(process)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for_workers(address: str, count: int) -> None:
+    from distributed import Client
+
+    with Client(address, timeout=60) as client:
+        client.wait_for_workers(count, timeout=60)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM to the process's group (a worker's nanny and the worker it started), then
+    SIGKILL if it is still there after 10 s."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def a1_class(folder: Path) -> None:
+    """Three a1 students: the reference, a wrong backward pass, and a notebook that is not
+    JSON (a student's zero, graded)."""
+    a1 = load_assignment("a1_two_moons")
+    (folder / "ana").mkdir(parents=True)
+    shutil.copy(a1.source_notebook, folder / "ana")
+    mistake = next(m for m in load_mistakes(a1) if m.name == "backward_bias_flat")
+    shutil.copytree(write_variant(a1, mistake, folder / "made").parent, folder / "ben")
+    shutil.rmtree(folder / "made")
+    (folder / "dee.ipynb").write_text("{not json")
+
+
+def test_a_real_dask_cluster_gives_the_local_gradebook(tmp_path, dask_cluster, capsys):
+    """grade-all --scheduler on a scheduler and two workers started with the dask CLI."""
+    a1_class(tmp_path / "in")
+    grade_all(load_assignment("a1_two_moons"), tmp_path / "in", tmp_path / "local", progress=False)
+    out = tmp_path / "dask"
+    status = main(
+        [
+            "grade-all",
+            "a1_two_moons",
+            str(tmp_path / "in"),
+            "-o",
+            str(out),
+            "--scheduler",
+            dask_cluster,
+        ]
+    )
+    assert status == 0, capsys.readouterr().err
+    with open(out / "gradebook.csv") as stream:
+        scores = {row["student"]: (row["score"], row["graded"]) for row in csv.DictReader(stream)}
+    assert scores["ana"] == ("14.0", "True") and scores["dee"] == ("0.0", "True")
+    assert 0 < float(scores["ben"][0]) < 14
+    assert (out / "gradebook.csv").read_text() == (tmp_path / "local/gradebook.csv").read_text()
+    assert "not a valid notebook" in json.loads((out / "results/dee.json").read_text())["output"]
 
 
 def test_loose_module_files_are_graded_as_the_module(tmp_path):
