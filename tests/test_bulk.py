@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from factories import TOY_SOLUTION, module_toy_course, submission, toy_course
 
-from autograder import bulk
+from autograder import bulk, cluster
 from autograder.bulk import find_submissions, grade_all, pack
 from autograder.cli import main
 from autograder.manifest import KIT_ROOT, load_assignment
@@ -131,6 +131,47 @@ def test_a_grading_process_that_dies_costs_only_its_own_submission(tmp_path, mon
     ]
     ben = json.loads((tmp_path / "out/results/ben.json").read_text())
     assert "its grading process died" in ben["output"]
+
+
+def test_a_grader_failure_has_no_score_in_the_gradebook_and_the_cli_exits_1(
+    tmp_path, monkeypatch, capsys
+):
+    """ben's grader dies: his row is kept apart from a student's zero (cy's broken notebook)."""
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched grade_job reaches the workers only when they are forked")
+    toy = toy_course(tmp_path / "course")
+    mixed_folder(toy, tmp_path / "in")
+    monkeypatch.setattr(bulk, "grade_job", _dies_grading_ben)
+    monkeypatch.setattr("autograder.cli.load_assignment", lambda _id: toy)
+    status = main(["grade-all", "toy", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert status == 1
+    out, err = capsys.readouterr()
+    assert "3 submissions graded" in out
+    assert err.splitlines()[-1] == (
+        "error: the grader itself failed on 1 (no score in the gradebook, graded=False; "
+        "see their results files): ben"
+    )
+    with open(tmp_path / "out/gradebook.csv") as stream:
+        table = {row["student"]: row for row in csv.DictReader(stream)}
+    assert (table["ben"]["score"], table["ben"]["max_score"], table["ben"]["graded"]) == (
+        "",
+        "",
+        "False",
+    )
+    assert (table["cy"]["score"], table["cy"]["graded"]) == ("0.0", "True")
+
+
+def test_a_scheduler_out_of_reach_stops_grade_all_with_one_line(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 1)
+    (tmp_path / "in").mkdir()
+    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    args = ["grade-all", "a1_two_moons", str(tmp_path / "in"), "--scheduler", address]
+    assert main([*args, "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot reach the Dask scheduler at {address} (")
+    assert err.count("\n") == 1
+    assert not list((tmp_path / "out").glob("*/*"))
 
 
 @pytest.fixture
