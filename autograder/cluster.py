@@ -124,10 +124,10 @@ def check(address: str, assignment: Assignment) -> None:
 def preflight(client, assignment: Assignment) -> None:
     """Raise a ClusterError unless the scheduler and every worker of `client`'s cluster can
     grade `assignment` with the kit as it is here."""
+    version = fingerprint(assignment)
     root = None if assignment.root == KIT_ROOT else str(assignment.root)
     address = client.scheduler.address
-    workers = client.scheduler_info().get("workers", {})
-    if not workers:
+    if not client.scheduler_info().get("workers"):
         raise ClusterError(f"the Dask cluster at {address} has no workers")
     probe = _make_probe()
     found: dict[str, dict] = {}
@@ -140,7 +140,7 @@ def preflight(client, assignment: Assignment) -> None:
         if isinstance(answer, BaseException):
             answer = {"problem": f"{type(answer).__name__}: {answer}"}
         found[f"worker {worker}"] = answer
-    problems = _problems(fingerprint(assignment), found)
+    problems = _problems(version, found)
     if problems:
         raise ClusterError(f"the cluster at {address} cannot grade {assignment.id}: {problems}")
 
@@ -148,6 +148,7 @@ def preflight(client, assignment: Assignment) -> None:
 def _problems(version: str, found: dict[str, dict]) -> str:
     """One line: each problem once, with the processes that have it."""
     where: dict[str, list[str]] = {}
+    data: dict[str, list[str]] = {}
     for process, answer in found.items():
         if "problem" in answer:
             problem = answer["problem"]
@@ -157,12 +158,13 @@ def _problems(version: str, found: dict[str, dict]) -> str:
                 f"not {version} as here"
             )
         else:
+            if answer["data"]:
+                data.setdefault(str(answer["data"]), []).append(process)
             continue
-        where.setdefault(problem, []).append(process)
-    data = {repr(a["data"]) for a in found.values() if a.get("data")}
+        where.setdefault(" ".join(problem.split()), []).append(process)
     if len(data) > 1:
-        sources = "; ".join(f"{p}: {a['data']}" for p, a in found.items() if a.get("data"))
-        where.setdefault(f"workers grade on different data ({sources})", [])
+        cuts = ", ".join(f"{cut} ({', '.join(processes)})" for cut, processes in data.items())
+        where[f"workers would grade on different data: {cuts}"] = []
     return "; ".join(
         f"{problem} ({', '.join(processes)})" if processes else problem
         for problem, processes in where.items()

@@ -131,8 +131,13 @@ def test_workers_that_would_grade_on_different_data_are_refused(tmp_path):
             "tcp://10.0.0.7:1": {**here, "data": {"mnist_grading.npz": "keras"}},
         }
     )
-    with pytest.raises(ClusterError, match="cannot grade toy: workers grade on different data"):
+    with pytest.raises(ClusterError) as caught:
         preflight(client, toy)
+    assert str(caught.value) == (
+        "the cluster at tcp://10.0.0.5:8786 cannot grade toy: workers would grade on different "
+        "data: {'mnist_grading.npz': 'offline'} (worker tcp://10.0.0.6:1), "
+        "{'mnist_grading.npz': 'keras'} (worker tcp://10.0.0.7:1)"
+    )
 
 
 def test_a_cluster_without_workers_is_refused(tmp_path):
