@@ -15,10 +15,14 @@ import functools
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from autograder.manifest import KIT_ROOT, Assignment, ManifestError, load_assignment
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 CONNECT_SECONDS = 10  # how long to try to reach the scheduler before giving up
 
@@ -27,7 +31,7 @@ class ClusterError(Exception):
     """The cluster cannot grade; the message is one line naming what is missing where."""
 
 
-def connect(address: str):
+def connect(address: str) -> Client:
     """A Dask client of the scheduler at `address`, or a ClusterError that says it is out of
     reach."""
     from distributed import Client  # only the cluster path needs Dask
@@ -121,7 +125,7 @@ def check(address: str, assignment: Assignment) -> None:
         preflight(client, assignment)
 
 
-def preflight(client, assignment: Assignment) -> None:
+def preflight(client: Client, assignment: Assignment) -> None:
     """Raise a ClusterError unless the scheduler and every worker of `client`'s cluster can
     grade `assignment` with the kit as it is here."""
     version = fingerprint(assignment)
