@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from factories import TOY_SOLUTION, module_toy_course, submission, toy_course
+from factories import TOY_SOLUTION, data_toy_course, module_toy_course, submission, toy_course
 
 from autograder import bulk, cluster
 from autograder.bulk import find_submissions, grade_all, pack
@@ -178,8 +178,8 @@ def test_a_scheduler_out_of_reach_stops_grade_all_with_one_line(tmp_path, monkey
 def dask_cluster(tmp_path):
     """A scheduler and two one-thread workers started with the `dask` CLI, as the README says,
     from a folder outside the kit and with no PYTHONPATH: they import the kit only if it is
-    installed in the environment. Yields the scheduler's address; stops all three, whatever
-    happens."""
+    installed in the environment. Their data mirror is an empty folder: they have no MNIST.
+    Yields the scheduler's address; stops all three, whatever happens."""
     pytest.importorskip("distributed")
     dask = Path(sys.executable).with_name("dask")
     if not dask.is_file():
@@ -188,6 +188,9 @@ def dask_cluster(tmp_path):
     folder.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["DASK_TEMPORARY_DIRECTORY"] = str(folder)
+    env["NNKIT_DATA_MIRROR"] = str(folder / "no-data")
+    env["NNKIT_DATA_CACHE"] = str(folder / "cache")
+    (folder / "no-data").mkdir()
     installed = subprocess.run(
         [sys.executable, "-c", "from autograder.manifest import KIT_ROOT; print(KIT_ROOT)"],
         cwd=folder,
@@ -279,8 +282,12 @@ def a1_class(folder: Path) -> None:
     (folder / "dee.ipynb").write_text("{not json")
 
 
-def test_a_real_dask_cluster_gives_the_local_gradebook(tmp_path, dask_cluster, capsys):
-    """grade-all --scheduler on a scheduler and two workers started with the dask CLI."""
+def test_a_real_dask_cluster_gives_the_local_gradebook_or_says_what_it_lacks(
+    tmp_path, dask_cluster, capsys, monkeypatch
+):
+    """grade-all --scheduler on a scheduler and two workers started with the dask CLI: a1 gives
+    the local gradebook; a course on MNIST, which the workers lack, stops before any work with
+    one line naming what is missing where."""
     a1_class(tmp_path / "in")
     grade_all(load_assignment("a1_two_moons"), tmp_path / "in", tmp_path / "local", progress=False)
     out = tmp_path / "dask"
@@ -302,6 +309,19 @@ def test_a_real_dask_cluster_gives_the_local_gradebook(tmp_path, dask_cluster, c
     assert 0 < float(scores["ben"][0]) < 14
     assert (out / "gradebook.csv").read_text() == (tmp_path / "local/gradebook.csv").read_text()
     assert "not a valid notebook" in json.loads((out / "results/dee.json").read_text())["output"]
+
+    toy = data_toy_course(tmp_path / "course")
+    monkeypatch.setattr("autograder.cli.load_assignment", lambda _id: toy)
+    refused = tmp_path / "refused"
+    args = ["grade-all", "toy", str(tmp_path / "in"), "-o", str(refused)]
+    capsys.readouterr()  # a1's progress bar
+    assert main([*args, "--scheduler", dask_cluster]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(
+        f"error: the cluster at {dask_cluster} cannot grade toy: DatasetError: the data mirror "
+    )
+    assert err[0].count("worker tcp://127.0.0.1:") == 2 and "the scheduler" not in err[0]
+    assert not list(refused.glob("results/*"))
 
 
 def test_loose_module_files_are_graded_as_the_module(tmp_path):
