@@ -2,6 +2,7 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 
 import pytest
 from factories import data_toy_course, toy_course
@@ -55,6 +56,18 @@ def test_a_worker_without_the_data_says_what_is_missing(tmp_path, monkeypatch):
 def test_an_assignment_the_worker_does_not_have_is_a_problem_not_an_exception():
     found = describe_here("a0_nope", None, worker=True)
     assert found["problem"].startswith("ManifestError: no assignment named 'a0_nope' (known: a1_")
+
+
+def test_another_package_named_datasets_is_named(monkeypatch, tmp_path):
+    """Hugging Face's `datasets` shares the loaders' name: a process where it wins says so."""
+    other = tmp_path / "site-packages" / "datasets"
+    other.mkdir(parents=True)
+    fake = types.ModuleType("datasets")
+    fake.__file__ = str(other / "__init__.py")
+    monkeypatch.setitem(sys.modules, "datasets", fake)
+    assert describe_here("a1_two_moons", None, worker=True) == {
+        "problem": f"`import datasets` finds {other}, not the kit's loaders"
+    }
 
 
 def test_the_probe_runs_where_the_kit_cannot_be_imported(tmp_path):
