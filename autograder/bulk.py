@@ -135,8 +135,8 @@ def grade_all(
     """Grade every submission in `folder`, with `workers` local processes or on the Dask
     cluster whose scheduler address is `scheduler` (e.g. ``tcp://10.0.0.5:8786``).
 
-    Writes ``<out_dir>/results/<student>.json`` for each and ``<out_dir>/gradebook.csv``;
-    returns the graded rows sorted by student id.
+    Writes ``<out_dir>/results/<student>.json`` for each, ``<out_dir>/gradebook.csv`` and the
+    class report ``<out_dir>/report.html``; returns the graded rows sorted by student id.
     """
     results_dir = Path(out_dir) / RESULTS_FOLDER
     results_dir.mkdir(parents=True, exist_ok=True)
@@ -157,6 +157,9 @@ def grade_all(
             _run_locally(jobs, workers, collect)
     rows.sort(key=lambda row: row.student)
     write_gradebook(rows, Path(out_dir) / GRADEBOOK)
+    from autograder.class_report import write_class_report  # matplotlib: not on the workers
+
+    write_class_report(assignment, Path(out_dir), folder)
     return rows
 
 

@@ -41,6 +41,17 @@ def main(argv: list[str] | None = None) -> int:
         help="grade on this Dask cluster instead, e.g. tcp://10.0.0.5:8786 (--workers unused)",
     )
 
+    report = verbs.add_parser(
+        "report", help="rebuild a graded folder's report.html from its results, without regrading"
+    )
+    report.add_argument("graded", type=Path, help="what grade-all wrote, e.g. graded/a1_two_moons")
+    report.add_argument(
+        "--submissions",
+        type=Path,
+        help="the submissions folder, for possible copying (default: the one grade-all read)",
+    )
+    report.add_argument("--assignment", help="assignment id (default: the one grade-all graded)")
+
     validate = verbs.add_parser(
         "validate", help="reference full marks, release zero, mistakes caught"
     )
@@ -54,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             "build": _build,
             "grade": _grade,
             "grade-all": _grade_all,
+            "report": _report,
             "validate": _validate,
             "demo": _demo,
         }[args.verb]
@@ -97,6 +109,7 @@ def _grade(args) -> int:
 
 def _grade_all(args) -> int:
     from autograder.bulk import GRADEBOOK, grade_all
+    from autograder.class_report import REPORT
 
     assignment = load_assignment(args.assignment)
     if not args.submissions.is_dir():
@@ -106,7 +119,10 @@ def _grade_all(args) -> int:
         assignment, args.submissions, out, workers=args.workers, scheduler=args.scheduler
     )
     broken = [row.student for row in rows if not row.grader_ok]
-    print(f"{len(rows) - len(broken)} submissions graded; gradebook: {out / GRADEBOOK}")
+    print(
+        f"{len(rows) - len(broken)} submissions graded; gradebook: {out / GRADEBOOK}; "
+        f"report: {out / REPORT}"
+    )
     if broken:
         print(
             f"error: the grader itself failed on {len(broken)} (no score in the gradebook, "
@@ -114,6 +130,18 @@ def _grade_all(args) -> int:
             file=sys.stderr,
         )
     return 1 if broken else 0
+
+
+def _report(args) -> int:
+    from autograder.class_report import rebuild_class_report
+
+    page = rebuild_class_report(
+        args.graded, assignment_id=args.assignment, submissions=args.submissions
+    )
+    if page is None:
+        return 1
+    print(f"report: {page}")
+    return 0
 
 
 def _validate(args) -> int:

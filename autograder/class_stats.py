@@ -1,0 +1,272 @@
+"""The numbers of a graded class, read back from what ``grade-all`` wrote: ``gradebook.csv``
+and ``results/<student>.json``.
+
+Letters: N submissions in the class, C checks of the assignment.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+RESULTS_FOLDER = "results"  # as bulk.py writes them
+GRADEBOOK = "gradebook.csv"
+GROUP_FRACTION = 0.27  # the classic upper and lower 27 % of item analysis
+WEAK_DISCRIMINATION = 0.2  # below this a check separates strong from weak submissions poorly
+TOP_MISTAKES = 5
+
+# What the grader writes when it could not grade a submission normally, and how the page names it.
+UNGRADED_NOTES = (
+    ("The autograder failed", "grader failure"),
+    ("Your submission could not be graded", "not gradable"),
+    ("Loading your notebook failed", "crashed while loading"),
+)
+WHOLE_SUBMISSION = {kind for _, kind in UNGRADED_NOTES}
+TIMEOUT_SIGNS = ("did not finish within the time limit", "used up its total time limit")
+CRASH_SIGNS = ("ended the grading process", "broke the connection to the grader")
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+@dataclass(frozen=True)
+class StudentResult:
+    """One row of the gradebook with its results file.
+
+    checks: grade_id -> score; tests: the results file's test entries, in order.
+    """
+
+    student: str
+    score: float
+    max_score: float
+    grader_ok: bool
+    checks: dict[str, float]
+    execution_time: float
+    output: str
+    tests: list[dict]
+
+
+@dataclass(frozen=True)
+class CheckStats:
+    """Item analysis of one check over the graded submissions."""
+
+    grade_id: str
+    title: str
+    points: float
+    passed: int
+    graded: int
+    discrimination: float | None  # None when the class is too small to split
+    flag: str  # why the check stands out, or ""
+
+    @property
+    def pass_rate(self) -> float:
+        return self.passed / self.graded if self.graded else 0.0
+
+
+@dataclass(frozen=True)
+class MistakeGroup:
+    """Failures of one check that gave the same message (numbers aside)."""
+
+    grade_id: str
+    message: str  # the first message of the group, as a student saw it
+    students: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ungraded:
+    """A submission the grader could not grade normally, and why."""
+
+    student: str
+    kind: str  # grader failure, not gradable, crashed while loading, timeout, crash
+    reason: str
+
+
+def read_class(graded: Path) -> list[StudentResult]:
+    """The gradebook's rows, each with its results file, sorted by student id."""
+    graded = Path(graded)
+    with open(graded / GRADEBOOK, newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    fixed = {"student", "score", "max_score", "graded"}
+    check_ids = [c for c in (rows[0].keys() if rows else []) if c not in fixed]
+    found = []
+    for row in rows:
+        path = graded / RESULTS_FOLDER / f"{row['student']}.json"
+        results = json.loads(path.read_text()) if path.is_file() else {}
+        tests = [t for t in results.get("tests", []) if isinstance(t, dict)]
+        found.append(
+            StudentResult(
+                student=row["student"],
+                score=float(row["score"]),
+                max_score=float(row["max_score"]),
+                grader_ok=row.get("graded", "True") == "True",
+                checks={c: float(row[c]) for c in check_ids if row.get(c) not in ("", None)},
+                execution_time=float(results.get("execution_time", 0.0)),
+                output=str(results.get("output", "")),
+                tests=tests,
+            )
+        )
+    return sorted(found, key=lambda r: r.student)
+
+
+def check_titles(students: list[StudentResult]) -> dict[str, tuple[str, float]]:
+    """grade_id -> (title, points), in the order the checks ran."""
+    titles: dict[str, tuple[str, float]] = {}
+    for student in students:
+        for test in student.tests:
+            titles.setdefault(str(test.get("number")), (test["name"], float(test["max_score"])))
+    return titles
+
+
+def pass_matrix(students: list[StudentResult], check_ids: list[str]) -> np.ndarray:
+    """passed: (N, C) booleans, True where a student passed a check; students the grader
+    failed on have no row (they are listed as ungraded instead)."""
+    graded = [s for s in students if s.grader_ok]
+    passed = np.zeros((len(graded), len(check_ids)), dtype=bool)
+    index = {c: j for j, c in enumerate(check_ids)}
+    for i, student in enumerate(graded):
+        for test in student.tests:
+            j = index.get(str(test.get("number")))
+            if j is not None:
+                passed[i, j] = test.get("status") == "passed"
+    return passed
+
+
+def item_analysis(students: list[StudentResult]) -> list[CheckStats]:
+    """Each check's pass rate and discrimination index, the suspicious checks first.
+
+    The discrimination index is the pass rate among the strongest 27 % of the submissions minus
+    that among the weakest 27 %, ranked by their score on the other checks: near 1 a check
+    separates strong from weak work, near 0 it does not, below 0 strong work fails it more.
+    """
+    titles = check_titles(students)
+    ids = list(titles)
+    graded = [s for s in students if s.grader_ok]
+    passed = pass_matrix(students, ids)
+    scores = np.array([[s.checks.get(c, 0.0) for c in ids] for s in graded]).reshape(-1, len(ids))
+    rest = scores.sum(axis=1, keepdims=True) - scores  # (N, C): score on the other checks
+    group = int(round(GROUP_FRACTION * len(graded)))
+    stats = []
+    for j, grade_id in enumerate(ids):
+        discrimination = None
+        if group >= 1 and len(graded) >= 4:
+            order = np.argsort(rest[:, j], kind="stable")
+            low, high = passed[order[:group], j], passed[order[-group:], j]
+            discrimination = float(high.mean() - low.mean())
+        title, points = titles[grade_id]
+        count = int(passed[:, j].sum())
+        stats.append(
+            CheckStats(
+                grade_id,
+                title,
+                points,
+                count,
+                len(graded),
+                discrimination,
+                _flag(count, len(graded), discrimination),
+            )
+        )
+    return sorted(stats, key=_suspicion)
+
+
+def _flag(passed: int, graded: int, discrimination: float | None) -> str:
+    if not graded:
+        return ""
+    if passed == 0:
+        return "nobody passes: check the check and its explanation"
+    if discrimination is not None and discrimination < 0:
+        return "strong submissions fail it more often than weak ones"
+    if passed == graded:
+        return "everybody passes"
+    if discrimination is not None and discrimination < WEAK_DISCRIMINATION:
+        return "separates strong from weak work poorly"
+    return ""
+
+
+def _suspicion(stats: CheckStats) -> tuple:
+    order = [
+        "nobody passes",
+        "strong submissions",
+        "separates strong",
+        "everybody passes",
+        "",
+    ]
+    rank = next(i for i, start in enumerate(order) if stats.flag.startswith(start))
+    d = stats.discrimination if stats.discrimination is not None else 1.0
+    return (rank, d, stats.pass_rate, stats.grade_id)
+
+
+def common_mistakes(students: list[StudentResult]) -> dict[str, list[MistakeGroup]]:
+    """grade_id -> the most frequent failing messages of that check, most frequent first.
+
+    Messages that differ only in their numbers fall into one group (``expected 0.5, got 0.4``
+    and ``expected 0.5, got 0.3`` are one mistake). Submissions that could not be graded
+    normally (see `ungraded`) fail every check for one reason and are left out.
+    """
+    left_out = {u.student for u in ungraded(students) if u.kind in WHOLE_SUBMISSION}
+    groups: dict[str, dict[str, list]] = {}
+    for student in students:
+        if student.student in left_out:
+            continue
+        for test in student.tests:
+            if test.get("status") == "passed":
+                continue
+            message = str(test.get("output", "")).strip() or "(no message)"
+            key = NUMBER.sub("#", message.splitlines()[0])
+            group = groups.setdefault(str(test.get("number")), {}).setdefault(key, [message, []])
+            group[1].append(student.student)
+    return {
+        grade_id: [
+            MistakeGroup(grade_id, first, tuple(who))
+            for first, who in sorted(by_key.values(), key=lambda g: (-len(g[1]), g[0]))[
+                :TOP_MISTAKES
+            ]
+        ]
+        for grade_id, by_key in groups.items()
+    }
+
+
+def ungraded(students: list[StudentResult]) -> list[Ungraded]:
+    """The submissions the grader could not grade normally, with the reason from the results."""
+    found = []
+    for student in students:
+        note = next((k for k in UNGRADED_NOTES if k[0] in student.output), None)
+        if not student.grader_ok or note:
+            kind = note[1] if note else "grader failure"
+            found.append(Ungraded(student.student, kind, _note_line(student.output, note)))
+            continue
+        for kind, signs in (("timeout", TIMEOUT_SIGNS), ("crash", CRASH_SIGNS)):
+            hit = [t for t in student.tests if any(s in str(t.get("output", "")) for s in signs)]
+            if hit:
+                names = ", ".join(str(t.get("number")) for t in hit)
+                reason = str(hit[0]["output"]).splitlines()[0]
+                found.append(Ungraded(student.student, kind, f"{reason} (checks: {names})"))
+    return found
+
+
+def _note_line(output: str, note: tuple[str, str] | None) -> str:
+    lines = [line for line in output.splitlines() if line.strip()]
+    if note:
+        lines = [line for line in lines if note[0] in line] or lines
+    return lines[0] if lines else "no results"
+
+
+def grading_times(students: list[StudentResult]) -> dict[str, float]:
+    """student -> seconds the grader spent on the submission (only those it graded)."""
+    return {s.student: s.execution_time for s in students if s.grader_ok}
+
+
+def score_summary(students: list[StudentResult]) -> dict[str, float]:
+    """Count, mean, median, standard deviation and the assignment's maximum of the totals."""
+    scores = np.array([s.score for s in students], dtype=float)
+    if not len(scores):
+        return {"count": 0, "mean": 0.0, "median": 0.0, "std": 0.0, "max_score": 0.0}
+    return {
+        "count": len(scores),
+        "mean": float(scores.mean()),
+        "median": float(np.median(scores)),
+        "std": float(scores.std()),
+        "max_score": max(s.max_score for s in students),
+    }
