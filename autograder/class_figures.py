@@ -20,7 +20,7 @@ COLORS = {"bar": "#4c72b0", "mean": "#c44e52", "median": "#55a868", "flag": "#dd
 
 def score_histogram(scores: np.ndarray, max_score: float, mean: float, median: float) -> str:
     """scores: (N,) totals, drawn from 0 to the assignment's maximum with mean and median."""
-    fig, ax = plt.subplots(figsize=SIZE)
+    fig, ax = plt.subplots(figsize=SIZE, layout="constrained")
     top = max(max_score, float(scores.max(initial=0.0)), 1.0)
     ax.hist(scores, bins=np.linspace(0, top, min(25, max(5, len(scores))) + 1), color=COLORS["bar"])
     ax.axvline(mean, color=COLORS["mean"], linestyle="--", label=f"mean {mean:.2f}")
@@ -34,7 +34,7 @@ def check_map(
     pass_rates: np.ndarray, discrimination: np.ndarray, labels: list[str], flagged: np.ndarray
 ) -> str:
     """pass_rates, discrimination, flagged: (C,); one point per check, the flagged ones named."""
-    fig, ax = plt.subplots(figsize=SIZE)
+    fig, ax = plt.subplots(figsize=SIZE, layout="constrained")
     d = np.nan_to_num(discrimination, nan=0.0)
     ax.scatter(pass_rates[~flagged], d[~flagged], color=COLORS["bar"], label="as expected")
     ax.scatter(
@@ -56,7 +56,7 @@ def check_map(
 
 def time_histogram(seconds: np.ndarray) -> str:
     """seconds: (N,) grading time of each submission, with the median."""
-    fig, ax = plt.subplots(figsize=SIZE)
+    fig, ax = plt.subplots(figsize=SIZE, layout="constrained")
     ax.hist(seconds, bins=min(30, max(5, len(seconds))), color=COLORS["bar"])
     median = float(np.median(seconds)) if len(seconds) else 0.0
     ax.axvline(median, color=COLORS["median"], linestyle=":", lw=2, label=f"median {median:.2f} s")
@@ -67,7 +67,7 @@ def time_histogram(seconds: np.ndarray) -> str:
 
 def similarity_histogram(best: np.ndarray, threshold: float) -> str:
     """best: (N,) each submission's highest similarity to another one; the flagging threshold."""
-    fig, ax = plt.subplots(figsize=SIZE)
+    fig, ax = plt.subplots(figsize=SIZE, layout="constrained")
     ax.hist(best, bins=np.linspace(0, 1, 41), color=COLORS["bar"])
     ax.axvline(threshold, color=COLORS["mean"], linestyle="--", label=f"review from {threshold}")
     ax.set_yscale("symlog", linthresh=1)
@@ -79,7 +79,6 @@ def similarity_histogram(best: np.ndarray, threshold: float) -> str:
 def _svg(fig, name: str) -> str:
     """The figure as an ``<svg>`` element to write straight into the page; `name` keeps its
     element ids apart from the other figures'."""
-    fig.tight_layout()
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"nnkit-{name}"}):
         fig.savefig(buffer, format="svg")

@@ -152,7 +152,8 @@ def _checks(students: list[class_stats.StudentResult]) -> str:
     stats = class_stats.item_analysis(students)
     rows = [
         (
-            f"<code>{_e(s.grade_id)}</code><br>{_e(s.title)}",
+            f"<code>{_e(s.grade_id)}</code>",
+            _e(s.title),
             _n(s.points),
             f"{s.passed} / {s.graded}",
             f"{100 * s.pass_rate:.0f}%",
@@ -169,7 +170,7 @@ def _checks(students: list[class_stats.StudentResult]) -> str:
             [s.grade_id for s in stats],
             np.array([bool(s.flag) and s.flag != "everybody passes" for s in stats]),
         )
-    head = ["check", "points", "passed", "pass rate", "discrimination", "stands out because"]
+    head = ["check", "title", "points", "passed", "pass rate", "discrimination", "stands out"]
     return _section(
         "checks",
         "Checks: pass rate and discrimination",

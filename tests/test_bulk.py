@@ -309,6 +309,9 @@ def test_a_real_dask_cluster_gives_the_local_gradebook_or_says_what_it_lacks(
     assert 0 < float(scores["ben"][0]) < 14
     assert (out / "gradebook.csv").read_text() == (tmp_path / "local/gradebook.csv").read_text()
     assert "not a valid notebook" in json.loads((out / "results/dee.json").read_text())["output"]
+    pages = [(run / "report.html").read_text() for run in (tmp_path / "local", out)]
+    numbers = [json.loads(p.split("id='report-data'>")[1].split("</script>")[0]) for p in pages]
+    assert numbers[0]["checks"] == numbers[1]["checks"]  # the class report, as for a local run
 
     toy = data_toy_course(tmp_path / "course")
     monkeypatch.setattr("autograder.cli.load_assignment", lambda _id: toy)
