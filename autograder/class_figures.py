@@ -50,7 +50,7 @@ def check_map(
         xlim=(-0.05, 1.05),
         ylim=(min(-0.1, d.min(initial=0.0) - 0.05), 1.05),
     )
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="best", fontsize=8)
     return _svg(fig, "checks")
 
 
@@ -70,9 +70,9 @@ def similarity_histogram(best: np.ndarray, threshold: float) -> str:
     fig, ax = plt.subplots(figsize=SIZE, layout="constrained")
     ax.hist(best, bins=np.linspace(0, 1, 41), color=COLORS["bar"])
     ax.axvline(threshold, color=COLORS["mean"], linestyle="--", label=f"review from {threshold}")
-    ax.set_yscale("symlog", linthresh=1)
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set(xlabel="highest similarity to another submission", ylabel="submissions", xlim=(0, 1))
-    ax.legend(loc="upper center")
+    ax.legend(loc="upper left")
     return _svg(fig, "similarity")
 
 

@@ -145,7 +145,8 @@ def item_analysis(students: list[StudentResult]) -> list[CheckStats]:
     ids = list(titles)
     graded = [s for s in students if s.grader_ok]
     passed = pass_matrix(students, ids)
-    scores = np.array([[s.checks.get(c, 0.0) for c in ids] for s in graded]).reshape(-1, len(ids))
+    scores = np.array([[s.checks.get(c, 0.0) for c in ids] for s in graded], dtype=float)
+    scores = scores.reshape(len(graded), len(ids))
     rest = scores.sum(axis=1, keepdims=True) - scores  # (N, C): score on the other checks
     group = int(round(GROUP_FRACTION * len(graded)))
     stats = []
