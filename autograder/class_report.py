@@ -34,7 +34,6 @@ td, th { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertic
 th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.flag td { background: #fff4e5; }
 .how { color: #555; font-size: 0.93em; max-width: 52em; }
-.note { background: #eef4fb; border-left: 4px solid #4c72b0; padding: 0.5em 1em; }
 pre, code { font: 13px/1.35 ui-monospace, monospace; white-space: pre-wrap; margin: 0; }
 figure { margin: 0.5em 0; } svg { max-width: 100%; height: auto; }
 """
@@ -114,13 +113,16 @@ def class_copying(assignment: Assignment, submissions: Path | None) -> tuple[Cop
             "The submissions were not found" + where + ": rebuild with "
             "`python -m autograder report <graded folder> --submissions <folder>`."
         )
-    release = release_code(assignment)
-    regions = Regions.of(release)
-    written = {
-        s.student: regions.written(submission_cells(assignment, s.path))
-        for s in find_submissions(assignment, Path(submissions))
-    }
-    return find_copying(written, code_names(release)), ""
+    try:
+        release = release_code(assignment)
+        regions = Regions.of(release)
+        written = {
+            s.student: regions.written(submission_cells(assignment, s.path))
+            for s in find_submissions(assignment, Path(submissions))
+        }
+        return find_copying(written, code_names(release)), ""
+    except Exception as exc:  # noqa: BLE001 - the rest of the page stands without this part
+        return None, f"The comparison could not be made: {type(exc).__name__}: {exc}"
 
 
 def _scores(students: list[class_stats.StudentResult]) -> str:
@@ -168,7 +170,7 @@ def _checks(students: list[class_stats.StudentResult]) -> str:
             np.array([s.pass_rate for s in stats]),
             np.array([np.nan if s.discrimination is None else s.discrimination for s in stats]),
             [s.grade_id for s in stats],
-            np.array([bool(s.flag) and s.flag != "everybody passes" for s in stats]),
+            np.array([s.stands_out for s in stats]),
         )
     head = ["check", "title", "points", "passed", "pass rate", "discrimination", "stands out"]
     return _section(
@@ -186,7 +188,7 @@ def _checks(students: list[class_stats.StudentResult]) -> str:
             head,
             rows,
             raw=True,
-            flagged=[bool(s.flag) and s.flag != "everybody passes" for s in stats],
+            flagged=[s.stands_out for s in stats],
         ),
     )
 
@@ -195,19 +197,18 @@ def _mistakes(students: list[class_stats.StudentResult]) -> str:
     groups = class_stats.common_mistakes(students)
     titles = class_stats.check_titles(students)
     parts = []
-    by_size = sorted(groups.items(), key=lambda g: -sum(len(m.students) for m in g[1]))
-    for grade_id, found in by_size:
-        failed = sum(1 for s in students if s.checks.get(grade_id, 0.0) < titles[grade_id][1])
+    for grade_id, found in sorted(groups.items(), key=lambda g: (-g[1].failed, g[0])):
         rows = [
             (
                 str(len(m.students)),
                 f"<pre>{_e(m.message)}</pre>",
                 _e(", ".join(m.students[:8]) + (" ..." if len(m.students) > 8 else "")),
             )
-            for m in found
+            for m in found.groups
         ]
         parts.append(
-            f"<h3><code>{_e(grade_id)}</code> {_e(titles[grade_id][0])}: failed by {failed}</h3>"
+            f"<h3><code>{_e(grade_id)}</code> {_e(titles[grade_id][0])}: "
+            f"failed by {found.failed}</h3>"
             + _table(f"mistakes-{grade_id}", ["submissions", "message", "who"], rows, raw=True)
         )
     return _section(

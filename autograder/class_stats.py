@@ -19,6 +19,7 @@ GRADEBOOK = "gradebook.csv"
 GROUP_FRACTION = 0.27  # the classic upper and lower 27 % of item analysis
 WEAK_DISCRIMINATION = 0.2  # below this a check separates strong from weak submissions poorly
 TOP_MISTAKES = 5
+EVERYBODY_PASSES = "everybody passes"  # flagged, but not a sign of a bad check
 
 # What the grader writes when it could not grade a submission normally, and how the page names it.
 UNGRADED_NOTES = (
@@ -65,6 +66,11 @@ class CheckStats:
     def pass_rate(self) -> float:
         return self.passed / self.graded if self.graded else 0.0
 
+    @property
+    def stands_out(self) -> bool:
+        """Worth a second look: nobody passes it, or it separates strong from weak badly."""
+        return bool(self.flag) and self.flag != EVERYBODY_PASSES
+
 
 @dataclass(frozen=True)
 class MistakeGroup:
@@ -73,6 +79,14 @@ class MistakeGroup:
     grade_id: str
     message: str  # the first message of the group, as a student saw it
     students: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckMistakes:
+    """How many submissions failed one check, and their most frequent messages."""
+
+    failed: int
+    groups: list[MistakeGroup]
 
 
 @dataclass(frozen=True)
@@ -180,7 +194,7 @@ def _flag(passed: int, graded: int, discrimination: float | None) -> str:
     if discrimination is not None and discrimination < 0:
         return "strong submissions fail it more often than weak ones"
     if passed == graded:
-        return "everybody passes"
+        return EVERYBODY_PASSES
     if discrimination is not None and discrimination < WEAK_DISCRIMINATION:
         return "separates strong from weak work poorly"
     return ""
@@ -191,7 +205,7 @@ def _suspicion(stats: CheckStats) -> tuple:
         "nobody passes",
         "strong submissions",
         "separates strong",
-        "everybody passes",
+        EVERYBODY_PASSES,
         "",
     ]
     rank = next(i for i, start in enumerate(order) if stats.flag.startswith(start))
@@ -199,8 +213,8 @@ def _suspicion(stats: CheckStats) -> tuple:
     return (rank, d, stats.pass_rate, stats.grade_id)
 
 
-def common_mistakes(students: list[StudentResult]) -> dict[str, list[MistakeGroup]]:
-    """grade_id -> the most frequent failing messages of that check, most frequent first.
+def common_mistakes(students: list[StudentResult]) -> dict[str, CheckMistakes]:
+    """grade_id -> the failures of that check, the most frequent messages first.
 
     Messages that differ only in their numbers fall into one group (``expected 0.5, got 0.4``
     and ``expected 0.5, got 0.3`` are one mistake). Submissions that could not be graded
@@ -218,15 +232,14 @@ def common_mistakes(students: list[StudentResult]) -> dict[str, list[MistakeGrou
             key = NUMBER.sub("#", message.splitlines()[0])
             group = groups.setdefault(str(test.get("number")), {}).setdefault(key, [message, []])
             group[1].append(student.student)
-    return {
-        grade_id: [
-            MistakeGroup(grade_id, first, tuple(who))
-            for first, who in sorted(by_key.values(), key=lambda g: (-len(g[1]), g[0]))[
-                :TOP_MISTAKES
-            ]
-        ]
-        for grade_id, by_key in groups.items()
-    }
+    found = {}
+    for grade_id, by_key in groups.items():
+        ranked = sorted(by_key.values(), key=lambda g: (-len(g[1]), g[0]))
+        found[grade_id] = CheckMistakes(
+            sum(len(who) for _, who in ranked),
+            [MistakeGroup(grade_id, first, tuple(who)) for first, who in ranked[:TOP_MISTAKES]],
+        )
+    return found
 
 
 def ungraded(students: list[StudentResult]) -> list[Ungraded]:

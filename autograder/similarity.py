@@ -29,7 +29,7 @@ import numpy as np
 from autograder.solution_regions import Statement
 
 THRESHOLD = 0.8  # similarity from which a pair is shown for review
-MIN_SHARED = 3  # statements two submissions must share beyond the common solution
+MIN_SHARED = 2  # statements two submissions must share beyond the common solution
 COMMON_AT_LEAST = 5  # a statement held by more submissions than the larger of these two
 COMMON_FRACTION = 0.02  # (or this share of the class) is the class's common code
 BLOCK_ROWS = 512  # rows of the similarity matrix computed at once (memory: BLOCK_ROWS x N)
