@@ -135,17 +135,18 @@ def _scores(students: list[class_stats.StudentResult]) -> str:
         ("maximum points", _n(summary["max_score"])),
     ]
     figure = ""
-    if students:
-        scores = np.array([s.score for s in students])
+    if summary["count"]:
+        scores = np.array([s.score for s in students if s.score is not None])
         figure = class_figures.score_histogram(
             scores, summary["max_score"], summary["mean"], summary["median"]
         )
     return _section(
         "scores",
         "Scores",
-        "How the totals spread. Every submission counts, including those the grader could not "
-        "grade normally (their total is what the gradebook holds). A pile-up at zero is usually "
-        "submissions that did not load; two humps often mean one task split the class.",
+        "How the totals in the gradebook spread: every submission with a score counts, those "
+        "that did not load included (a submission the grader itself failed on has no score). "
+        "A pile-up at zero is usually submissions that did not load; two humps often mean one "
+        "task split the class.",
         _table("summary", ["", "value"], rows) + _figure(figure),
     )
 
@@ -324,8 +325,8 @@ def _submissions(students: list[class_stats.StudentResult]) -> str:
     rows = [
         (
             _e(s.student),
-            _n(s.score),
-            _n(s.max_score),
+            "n/a" if s.score is None else _n(s.score),
+            "n/a" if s.max_score is None else _n(s.max_score),
             f"{sum(t.get('status') == 'passed' for t in s.tests)} / {len(s.tests)}",
             _n(s.execution_time) if s.grader_ok else "n/a",
         )

@@ -41,8 +41,8 @@ class StudentResult:
     """
 
     student: str
-    score: float
-    max_score: float
+    score: float | None  # None when the grader failed: the gradebook has no score then
+    max_score: float | None
     grader_ok: bool
     checks: dict[str, float]
     execution_time: float
@@ -113,8 +113,8 @@ def read_class(graded: Path) -> list[StudentResult]:
         found.append(
             StudentResult(
                 student=row["student"],
-                score=float(row["score"]),
-                max_score=float(row["max_score"]),
+                score=_number(row["score"]),
+                max_score=_number(row["max_score"]),
                 grader_ok=row.get("graded", "True") == "True",
                 checks={c: float(row[c]) for c in check_ids if row.get(c) not in ("", None)},
                 execution_time=float(results.get("execution_time", 0.0)),
@@ -123,6 +123,10 @@ def read_class(graded: Path) -> list[StudentResult]:
             )
         )
     return sorted(found, key=lambda r: r.student)
+
+
+def _number(cell: str | None) -> float | None:
+    return float(cell) if cell not in ("", None) else None
 
 
 def check_titles(students: list[StudentResult]) -> dict[str, tuple[str, float]]:
@@ -273,8 +277,10 @@ def grading_times(students: list[StudentResult]) -> dict[str, float]:
 
 
 def score_summary(students: list[StudentResult]) -> dict[str, float]:
-    """Count, mean, median, standard deviation and the assignment's maximum of the totals."""
-    scores = np.array([s.score for s in students], dtype=float)
+    """Count, mean, median, standard deviation and the assignment's maximum of the totals the
+    gradebook holds (a submission the grader failed on has none)."""
+    scored = [s for s in students if s.score is not None]
+    scores = np.array([s.score for s in scored], dtype=float)
     if not len(scores):
         return {"count": 0, "mean": 0.0, "median": 0.0, "std": 0.0, "max_score": 0.0}
     return {
@@ -282,5 +288,5 @@ def score_summary(students: list[StudentResult]) -> dict[str, float]:
         "mean": float(scores.mean()),
         "median": float(np.median(scores)),
         "std": float(scores.std()),
-        "max_score": max(s.max_score for s in students),
+        "max_score": max(s.max_score for s in scored),
     }

@@ -216,6 +216,26 @@ def test_without_the_submissions_the_page_says_how_to_add_them(graded_class, tmp
     assert "id='students'" in text
 
 
+def test_a_grader_failure_has_no_score_on_the_page_either(graded_class, tmp_path):
+    """A row the grader failed on (empty score in the gradebook): listed with its reason, left
+    out of the scores and the pass rates."""
+    toy, _, graded = graded_class
+    copy = tmp_path / "graded"
+    shutil.copytree(graded, copy)
+    columns = (copy / "gradebook.csv").read_text().splitlines()[0].count(",") + 1
+    with open(copy / "gradebook.csv", "a", newline="") as stream:
+        csv.writer(stream).writerow(["zed", "", "", False] + [""] * (columns - 4))
+    note = "The autograder failed (its grading process died); please tell your instructor."
+    (copy / "results/zed.json").write_text(json.dumps({"score": 0, "output": note, "tests": []}))
+    book, _ = read_results(graded)
+    tables = Tables(rebuild_class_report(copy, root=toy.root).read_text()).tables
+    assert [r[:2] for r in tables["ungraded"] if r[0] == "zed"] == [["zed", "grader failure"]]
+    assert "its grading process died" in dict((r[0], r[2]) for r in tables["ungraded"])["zed"]
+    assert [r[1:3] for r in tables["students"] if r[0] == "zed"] == [["n/a", "n/a"]]
+    assert int(dict(tables["summary"])["submissions"]) == len(book)
+    assert all(r[3].endswith(f"/ {len(book)}") for r in tables["checks"])
+
+
 def test_a_report_that_fails_costs_one_line_not_the_grades(
     graded_class, tmp_path, capsys, monkeypatch
 ):
