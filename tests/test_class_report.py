@@ -236,6 +236,27 @@ def test_a_grader_failure_has_no_score_on_the_page_either(graded_class, tmp_path
     assert all(r[3].endswith(f"/ {len(book)}") for r in tables["checks"])
 
 
+def test_a_scheduler_run_writes_the_report_too(graded_class, tmp_path, monkeypatch):
+    """grade-all --scheduler, with the cluster standing in for itself in this process (a real
+    Dask cluster needs the kit installed; test_bulk has that test): the same page is written."""
+    toy, folder, _ = graded_class
+
+    def run_here(jobs, scheduler, collect):
+        for job in jobs:
+            collect(bulk.grade_job(job))
+
+    monkeypatch.setattr(bulk.cluster, "check", lambda scheduler, assignment: None)
+    monkeypatch.setattr(bulk, "_run_on_cluster", run_here)
+    (tmp_path / "in").mkdir()
+    for student in ("ben", "dee"):
+        shutil.copytree(folder / student, tmp_path / "in" / student)
+    grade_all(
+        toy, tmp_path / "in", tmp_path / "out", scheduler="tcp://nowhere:8786", progress=False
+    )
+    tables = Tables((tmp_path / "out" / REPORT).read_text()).tables
+    assert [(r[0], r[1]) for r in tables["students"]] == [("ben", "3"), ("dee", "4")]
+
+
 def test_a_report_that_fails_costs_one_line_not_the_grades(
     graded_class, tmp_path, capsys, monkeypatch
 ):
