@@ -40,9 +40,20 @@ def check_map(
     ax.scatter(
         pass_rates[flagged], d[flagged], color=COLORS["flag"], marker="D", label="stands out"
     )
-    for x, y, label, flag in zip(pass_rates, d, labels, flagged, strict=True):
-        if flag:
-            ax.annotate(label, (x, y), textcoords="offset points", xytext=(4, 4), fontsize=7)
+    named = [
+        (x, y, label)
+        for x, y, label, flag in zip(pass_rates, d, labels, flagged, strict=True)
+        if flag
+    ]
+    for k, (x, y, label) in enumerate(named):  # staggered, so that neighbours stay legible
+        ax.annotate(
+            label,
+            (x, y),
+            textcoords="offset points",
+            xytext=(-60, 8 + 9 * (k % 5)),
+            fontsize=7,
+            arrowprops={"arrowstyle": "-", "color": "grey", "lw": 0.5},
+        )
     ax.axhline(0.2, color="grey", lw=0.8, linestyle="--")
     ax.set(
         xlabel="pass rate",

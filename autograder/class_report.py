@@ -27,7 +27,8 @@ SLOWEST = 10
 SHOWN_PAIRS = 30
 
 STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; padding: 0 1.5em;
+       max-width: 70em; color: #222; }
 h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
 table { border-collapse: collapse; margin: 0.8em 0; }
 td, th { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
