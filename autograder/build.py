@@ -1,12 +1,13 @@
 """Build an assignment's generated outputs from its source notebook.
 
-1. stage the support files (``nnkit_checks.py``, ``nnkit_datasets/``, data) and the grading data
-   into ``solutions/<id>/``, where nbgrader copies them into the release and restores them when
-   it autogrades (they are git-ignored there);
+1. cut the grading data into ``grading_data/<id>/``, outside the folders nbgrader copies;
 2. write the checks module ``autograder/checks/<id>.py`` from the notebook's test cells;
-3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``,
-   take the grading data back out of it (it is for the hidden checks only), and write the stub
-   of the student module, if the assignment has one;
+3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``;
+   the kit's step in nbgrader's pipeline (`nbgrader_steps.CompleteRelease`) stages the support
+   files (``nnkit_checks.py``, ``nnkit_datasets/``, data) beside the source notebook and into
+   the release, and writes the stub of the student module, if the assignment has one, so plain
+   ``nbgrader generate_assignment`` makes the same release; the build then checks the release
+   holds no solution module and no grading data;
 4. write the Gradescope zip ``dist/<id>_autograder.zip``.
 
 `stale_outputs` rebuilds in a scratch copy of the course and lists committed files that differ.
@@ -29,21 +30,30 @@ SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 
 
-def stage_support_files(assignment: Assignment) -> None:
-    assignment.copy_support_files(assignment.source_dir)
-    ensure_grading_data(assignment, progress=True)
+class ReleaseError(Exception):
+    """A generated release holds what students must not get."""
 
 
 def generate_release(assignment: Assignment) -> None:
-    """Real ``nbgrader generate_assignment``, then the grading data out of the release, and the
-    student module (which nbgrader copies as it is, solutions and all) replaced by its stub."""
+    """Real ``nbgrader generate_assignment`` (with the kit's course config), then a check that
+    the release is clean; raises ReleaseError when it is not."""
     generate_assignment(assignment.root, assignment.id)
-    for path in assignment.grading_data_files():
-        (assignment.release_dir / path.name).unlink(missing_ok=True)
-    if assignment.student_module:
-        assignment.release_submission.write_text(
-            stub_module(assignment.source_submission.read_text())
+    if leaks := release_leaks(assignment):
+        raise ReleaseError(
+            f"{assignment.release_dir} holds {', '.join(leaks)}: the course's "
+            "nbgrader_config.py must call autograder.nbgrader_course.configure"
         )
+
+
+def release_leaks(assignment: Assignment) -> list[str]:
+    """What a release must not hold: grading data, or a student module that is not the stub."""
+    leaks = [d.file for d in assignment.grading_data if (assignment.release_dir / d.file).exists()]
+    if assignment.student_module:
+        stub = stub_module(assignment.source_submission.read_text())
+        released = assignment.release_submission
+        if not released.is_file() or released.read_text() != stub:
+            leaks.append(f"{assignment.student_module} that is not its stub")
+    return leaks
 
 
 def stub_module(source: str) -> str:
@@ -80,8 +90,8 @@ def build(assignment: Assignment, *, dist: Path | None = None) -> Path:
 
 
 def generate_outputs(assignment: Assignment) -> None:
-    """Stage the support files, then write the checks module and the release (nbgrader)."""
-    stage_support_files(assignment)
+    """Cut the grading data, then write the checks module and the release (nbgrader)."""
+    ensure_grading_data(assignment, progress=True)
     write_checks_module(assignment)
     generate_release(assignment)
 
@@ -106,12 +116,15 @@ def stale_outputs(assignment: Assignment) -> list[str]:
 
 
 def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
-    """Copy what a build reads (sources, support files, pins) into a course folder `scratch`."""
+    """Copy what a build reads (sources, support files, pins, the grading data already cut)
+    into a course folder `scratch`."""
     shutil.copytree(
         assignment.source_dir,
         scratch / "solutions" / assignment.id,
         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
     )
+    if assignment.grading_data_dir.is_dir():
+        shutil.copytree(assignment.grading_data_dir, scratch / "grading_data" / assignment.id)
     for path in assignment.support_sources().values():
         target = scratch / path.relative_to(assignment.root)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -82,7 +82,7 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
         if relative:  # the extra requirements too: the manifest names the file
             files[relative] = (root / relative).read_bytes()
     for path in ensure_grading_data(assignment):
-        files[f"solutions/{assignment.id}/{path.name}"] = path.read_bytes()
+        files[path.relative_to(root).as_posix()] = path.read_bytes()
     return files
 
 

@@ -31,8 +31,8 @@ class ManifestError(Exception):
 class GradingData:
     """A fixed, balanced subset of a dataset that the hidden checks read with `load_arrays`.
 
-    It is cut at build time from whatever source the loaders find (canonical or mirror), and
-    ships in the Gradescope zip and beside the source notebook, never in the student release.
+    It is cut at build time from whatever source the loaders find (canonical or mirror) into
+    ``grading_data/<id>/``, and ships in the Gradescope zip, never in the student release.
     """
 
     file: str
@@ -161,9 +161,14 @@ class Assignment:
         modules.update({name: package.replace("/", ".") for name, package in self.support_packages})
         return modules
 
+    @property
+    def grading_data_dir(self) -> Path:
+        """The grading data's folder, outside every folder nbgrader copies into a release."""
+        return self.root / "grading_data" / self.id
+
     def grading_data_files(self) -> list[Path]:
-        """Where the grading data lives for the judge and nbgrader: beside the source notebook."""
-        return [self.source_dir / data.file for data in self.grading_data]
+        """Where the grading data lives for the judge, nbgrader's kernel and the zip."""
+        return [self.grading_data_dir / data.file for data in self.grading_data]
 
 
 def _all_but_python_files(folder: str, names: list[str]) -> list[str]:

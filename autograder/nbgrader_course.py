@@ -25,20 +25,52 @@ IGNORED = [
     "alternatives",
 ]
 CONFIG_FILE = "nbgrader_config.py"
-EXECUTE_TIMEOUT_SECONDS = 300
 
 
 class NbgraderError(Exception):
     """An nbgrader command failed; the message ends with the tail of its log."""
 
 
-def configure(c) -> None:
-    """Apply the kit's settings to an nbgrader config object (used by nbgrader_config.py)."""
+def configure(c, course_root: Path) -> None:
+    """Apply the kit's settings to an nbgrader config object (nbgrader_config.py calls this
+    with the folder it sits in). The kit's steps (`nbgrader_steps`) join nbgrader's own
+    pipelines, so they run whoever starts the command, formgrader's buttons included."""
+    from nbgrader.converters import Autograde, GenerateAssignment, GenerateFeedback
+    from nbgrader.preprocessors import Execute
+
+    from autograder import nbgrader_steps as steps  # imports nbgrader: only its config needs it
+
     c.CourseDirectory.source_directory = "solutions"
     c.CourseDirectory.release_directory = "assignments"
     c.CourseDirectory.ignore = IGNORED
-    c.Execute.timeout = EXECUTE_TIMEOUT_SECONDS
-    c.Autograde.exclude_overwriting = student_modules(Path.cwd())  # nbgrader runs in the course
+    c.Execute.timeout = execute_timeout(course_root)
+    c.Autograde.exclude_overwriting = student_modules(course_root)
+    # after nbgrader has copied the source folder and cleared the notebook's solutions
+    c.GenerateAssignment.preprocessors = [
+        *nbgrader_default(GenerateAssignment, "preprocessors"),
+        steps.CompleteRelease,
+    ]
+    c.Autograde.autograde_preprocessors = [
+        steps.ExecuteWithGradingData if step is Execute else step
+        for step in nbgrader_default(Autograde, "autograde_preprocessors")
+    ]
+    # after GetGrades has put each cell's score into its metadata, before the HTML is written
+    feedback = nbgrader_default(GenerateFeedback, "preprocessors")
+    feedback.insert(1, steps.HideHiddenChecks)
+    c.GenerateFeedback.preprocessors = feedback
+
+
+def nbgrader_default(converter: type, name: str) -> list[type]:
+    """nbgrader's own list of preprocessors `name` of `converter`, which the kit extends."""
+    return list(converter.class_traits()[name].default())
+
+
+def execute_timeout(course_root: Path) -> int:
+    """Seconds nbgrader gives one cell: the longest ``total_seconds`` of any manifest.
+
+    nbgrader runs the whole notebook, experiments included; no cell of a correct notebook
+    should need more than the kit gives a whole submission, and a hung one is stopped."""
+    return int(max(a.total_seconds for a in all_assignments(course_root)))
 
 
 def student_modules(course_root: Path) -> dict[str, list[str]]:

@@ -1,0 +1,104 @@
+"""The kit's steps inside nbgrader's own pipelines; `nbgrader_course.configure` puts them there.
+
+Each is an nbgrader preprocessor, so it runs whoever starts the command (the kit's build, a
+terminal, formgrader's buttons), and an error in it fails the command instead of being logged
+and skipped as a hook's would be. nbgrader runs preprocessors with the course folder as the
+current directory, which is how they find the manifests.
+
+- `CompleteRelease` (generate_assignment): the release gets the support files, the stub of the
+  student module instead of its solutions, and none of the grading data.
+- `ExecuteWithGradingData` (autograde): runs the notebook with the hidden checks' grading data
+  reachable from the kernel, although it is never copied next to the notebook.
+- `HideHiddenChecks` (generate_feedback): each hidden check shows its title, its points, pass or
+  fail and its hint; its code, inputs, traceback and expected values stay out of the feedback.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+
+from autograder.build import stub_module
+from autograder.checkgen import is_check_cell, parse_check_cell
+from autograder.grading_data import ensure_grading_data
+from autograder.manifest import Assignment, load_assignment
+from autograder.notebook import HIDDEN_BEGIN
+
+HIDDEN_NOTE = "# (a hidden check: its code and inputs are not shown)"
+
+
+def course_assignment(resources: dict) -> Assignment:
+    """The assignment nbgrader is converting, read from the course folder it runs in."""
+    return load_assignment(resources["nbgrader"]["assignment"], Path.cwd())
+
+
+def complete_release(assignment: Assignment) -> None:
+    """Make ``assignments/<id>/`` the kit's release, after nbgrader copied the source folder.
+
+    The support files are staged in the source folder too, where ``nbgrader autograde`` restores
+    them from (a student's edited ``nnkit_checks.py`` never grades itself).
+    """
+    assignment.copy_support_files(assignment.source_dir)
+    assignment.copy_support_files(assignment.release_dir)
+    if assignment.student_module:
+        assignment.release_submission.write_text(
+            stub_module(assignment.source_submission.read_text())
+        )
+    for data in assignment.grading_data:  # a copy an older kit staged beside the notebook
+        (assignment.source_dir / data.file).unlink(missing_ok=True)
+        (assignment.release_dir / data.file).unlink(missing_ok=True)
+
+
+class CompleteRelease(NbGraderPreprocessor):
+    """Support files in, the student module stubbed, no grading data (generate_assignment)."""
+
+    def preprocess(self, nb, resources):
+        complete_release(course_assignment(resources))
+        return nb, resources
+
+
+class ExecuteWithGradingData(Execute):
+    """nbgrader's Execute, with the assignment's grading data folder on the kernel's
+    ``NNKIT_DATA_DIR``, where the hidden checks' `load_arrays` looks first (autograde)."""
+
+    def preprocess(self, nb, resources=None, km=None):
+        assignment = course_assignment(resources)
+        folders = {str(path.parent) for path in ensure_grading_data(assignment)}
+        self._data_dirs = os.pathsep.join(sorted(folders))
+        return super().preprocess(nb, resources, km)
+
+    def start_new_kernel(self, **kwargs):
+        env = dict(kwargs.pop("env", os.environ))
+        if self._data_dirs:
+            env["NNKIT_DATA_DIR"] = os.pathsep.join(
+                p for p in [self._data_dirs, env.get("NNKIT_DATA_DIR", "")] if p
+            )
+        return super().start_new_kernel(env=env, **kwargs)
+
+
+def hide_hidden_check(cell) -> None:
+    """Turn an autograded hidden check cell into its title and hint, and a pass/fail line.
+
+    cell: a check cell whose nbgrader metadata holds ``score`` and ``points`` (GetGrades).
+    """
+    spec = parse_check_cell(cell)
+    meta = cell.metadata.nbgrader
+    passed = float(meta.get("score") or 0) >= float(meta.get("points") or 0)
+    cell.source = f"# {spec.title}\n{HIDDEN_NOTE}"
+    verdict = "Passed." if passed else f"Failed. Hint: {spec.hint}"
+    cell.outputs = [new_output("stream", name="stdout", text=verdict + "\n")]
+    cell.execution_count = None
+
+
+class HideHiddenChecks(NbGraderPreprocessor):
+    """Feedback shows a hidden check's title, points, pass or fail and hint, nothing else
+    (generate_feedback); public checks keep their code and messages."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if is_check_cell(cell) and HIDDEN_BEGIN in cell.source:
+                hide_hidden_check(cell)
+        return nb, resources
