@@ -117,11 +117,13 @@ def stale_outputs(assignment: Assignment) -> list[str]:
 
 def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
     """Copy what a build reads (sources, support files, pins, the grading data already cut)
-    into a course folder `scratch`."""
+    into a course folder `scratch`, which may hold other assignments. The source folder is
+    copied as a fresh clone has it, without the files a build stages there."""
+    staged = [*assignment.support_sources(), *(d.file for d in assignment.grading_data)]
     shutil.copytree(
         assignment.source_dir,
         scratch / "solutions" / assignment.id,
-        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", *staged),
     )
     if assignment.grading_data_dir.is_dir():
         shutil.copytree(assignment.grading_data_dir, scratch / "grading_data" / assignment.id)
@@ -129,7 +131,9 @@ def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
         target = scratch / path.relative_to(assignment.root)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
-            shutil.copytree(path, target, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                path, target, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True
+            )
         else:
             shutil.copy(path, target)
     (scratch / "autograder" / "checks").mkdir(parents=True, exist_ok=True)

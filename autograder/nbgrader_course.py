@@ -2,7 +2,9 @@
 
 A course folder is laid out as nbgrader expects, with the kit's names: ``solutions/<id>/`` holds
 the source notebooks, ``assignments/<id>/`` the generated student releases, and nbgrader's usual
-``submitted/``, ``autograded/``, ``feedback/`` and ``gradebook.db`` sit beside them.
+``submitted/``, ``autograded/``, ``feedback/`` and ``gradebook.db`` sit beside them. The
+grading data the hidden checks read lives in ``grading_data/<id>/``, outside every folder
+nbgrader copies from, and reaches nbgrader's kernel through the kit's steps.
 """
 
 from __future__ import annotations

@@ -11,10 +11,10 @@ from autograder import checklib
 from autograder.build import (
     copy_course,
     generate_release,
-    stage_support_files,
     write_checks_module,
 )
 from autograder.grade import grade
+from autograder.grading_data import ensure_grading_data
 from autograder.manifest import load_assignment
 from autograder.nbgrader_course import autograde
 from autograder.variants import load_mistakes, write_variant
@@ -177,7 +177,7 @@ def test_nbgrader_autograde_gives_the_kits_scores_for_a_module(mirror, tmp_path,
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")  # the notebook's kernel; the box is shared
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
     course = copy_course(A5, tmp_path / "course")
-    stage_support_files(course)
+    ensure_grading_data(course)
     write_checks_module(course)
     generate_release(course)
     wrong = write_variant(

@@ -96,7 +96,8 @@ def test_the_release_ships_the_loaders_but_never_the_grading_data(data_toy):
     released = {p.relative_to(toy.release_dir).as_posix() for p in toy.release_dir.rglob("*")}
     assert {"toy.ipynb", "nnkit_checks.py", "nnkit_datasets/loaders.py"} <= released
     assert not any(name.endswith(".npz") or "__pycache__" in name for name in released)
-    assert (toy.source_dir / "mnist_grading.npz").is_file()  # nbgrader autograde restores it
+    assert (toy.grading_data_dir / "mnist_grading.npz").is_file()  # for nbgrader's kernel
+    assert not (toy.source_dir / "mnist_grading.npz").exists()  # never where nbgrader copies
 
 
 def test_the_zip_holds_exactly_the_grading_data_the_checks_read(data_toy):
@@ -104,7 +105,7 @@ def test_the_zip_holds_exactly_the_grading_data_the_checks_read(data_toy):
     _, zip_path = data_toy
     with zipfile.ZipFile(zip_path) as archive:
         names = set(archive.namelist())
-    assert [n for n in names if n.endswith(".npz")] == ["solutions/toy/mnist_grading.npz"]
+    assert [n for n in names if n.endswith(".npz")] == ["grading_data/toy/mnist_grading.npz"]
     assert {"datasets/loaders.py", "datasets/fetch.py"} <= names
 
 

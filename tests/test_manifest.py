@@ -69,7 +69,7 @@ def test_support_packages_and_grading_data_are_read(tmp_path):
         "nnkit_datasets": "datasets",
     }
     assert toy.grading_data == (GradingData("mnist_grading.npz", "mnist", 20, 5, seed=3),)
-    assert toy.grading_data_files() == [tmp_path / "solutions/toy/mnist_grading.npz"]
+    assert toy.grading_data_files() == [tmp_path / "grading_data/toy/mnist_grading.npz"]
 
 
 def test_copying_support_files_takes_only_a_packages_python_files(tmp_path):

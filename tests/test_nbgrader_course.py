@@ -1,44 +1,168 @@
-"""Real nbgrader on a temporary course: generate, autograde, and the same scores as the kit."""
+"""Real nbgrader on temporary courses with the kit's course configuration: plain commands make
+the kit's release, feedback keeps hidden checks hidden, scores equal the kit's, and the whole
+instructor workflow runs with a local exchange."""
 
+import csv
+import filecmp
+import html
+import re
 import shutil
+import subprocess
+import sys
 
+import nbformat
 import pytest
 from factories import module_toy_course, submit_to_nbgrader
+from nbformat.v4 import new_output
 
-from autograder.build import (
-    copy_course,
-    generate_outputs,
-    generate_release,
-    stage_support_files,
-)
+from autograder.build import copy_course, generate_outputs, generate_release, release_leaks
+from autograder.checkgen import is_check_cell, parse_check_cell
 from autograder.grade import grade
-from autograder.manifest import load_assignment
-from autograder.nbgrader_course import autograde
+from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
+from autograder.nbgrader_course import autograde, execute_timeout, run_nbgrader
+from autograder.notebook import HIDDEN_BEGIN, HIDDEN_END
 from autograder.variants import load_mistakes, write_variant
 
-POINTS = {"a1_two_moons": 14, "a2_mnist_backprop": 20}
+# What the seeds give for the code (a4: 45 + 35) and what the kit adds as written answers.
+CODE_POINTS = {"a3_layers": 120, "a4_two_layer_net": 80, "a6_torch_cnn": 20}
+WRITTEN_POINTS = {"a3_layers": 15, "a4_two_layer_net": 10, "a6_torch_cnn": 10}
+LEAKED_VALUE = "expected 0.340581, got 0.1"  # what a failing check's traceback ends with
 
 
-@pytest.fixture(scope="module", params=sorted(POINTS))
-def course(request, tmp_path_factory):
-    assignment = load_assignment(request.param)
-    if assignment.grading_data:
-        request.getfixturevalue("mirror")  # the cut and the notebook's own load_mnist()
-    course = copy_course(assignment, tmp_path_factory.mktemp("course"))
+def source_checks(assignment):
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    return [parse_check_cell(cell) for cell in nb.cells if is_check_cell(cell)]
+
+
+@pytest.fixture(scope="module", params=[a.id for a in all_assignments()])
+def generated(request, tmp_path_factory):
+    """A fresh clone's course for one assignment, after plain ``nbgrader generate_assignment``
+    (what formgrader's Generate button runs), with no kit build before it."""
+    course = copy_course(load_assignment(request.param), tmp_path_factory.mktemp("course"))
+    run_nbgrader(course.root, "generate_assignment", course.id)
+    return course
+
+
+def test_plain_generate_assignment_makes_the_kits_release(generated):
+    """Is the release byte for byte the committed one (the kit's build), with the student
+    module's stub and no grading data, and is no grading data where nbgrader copies from?"""
+    committed = load_assignment(generated.id)
+    made = release_files(generated)
+    assert made == release_files(committed)
+    for path in made:
+        if (generated.release_dir / path).is_file():
+            assert filecmp.cmp(generated.release_dir / path, committed.release_dir / path, False)
+    assert release_leaks(generated) == []
+    assert not list((generated.root / "solutions").rglob("*_grading.npz"))
+
+
+def release_files(assignment) -> list:
+    return sorted(p.relative_to(assignment.release_dir) for p in assignment.release_dir.rglob("*"))
+
+
+def test_written_answers_are_manually_graded_cells_worth_their_points(generated):
+    """Do the written answers sit in the gradebook as manually graded answers, so that
+    nbgrader's maximum is the code's points plus the written points?"""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{generated.root / 'gradebook.db'}") as gradebook:
+        notebook = gradebook.find_notebook(generated.notebook[: -len(".ipynb")], generated.id)
+        written = {
+            cell.name: cell.max_score
+            for cell in notebook.grade_cells
+            if cell.cell_type == "markdown"
+            and gradebook.find_solution_cell(cell.name, notebook.name, generated.id)
+        }
+        maximum = notebook.max_score
+    code = sum(check.points for check in source_checks(generated))
+    assert sum(written.values()) == WRITTEN_POINTS.get(generated.id, 0)
+    assert code == CODE_POINTS.get(generated.id, code)
+    assert maximum == code + sum(written.values())
+
+
+def fake_autograde(course, student: str, passing: bool) -> None:
+    """What ``nbgrader autograde`` leaves for `student`, without running the notebook: the
+    source notebook (hidden checks restored) with every check's score, and for a failing
+    student the kind of traceback a real run leaves: the check's code, its expected value and a
+    path of the instructor's machine."""
+    from nbgrader.api import Gradebook
+
+    nb = nbformat.read(course.source_notebook, as_version=4)
+    if not passing:
+        for cell in filter(is_check_cell, nb.cells):
+            trace = [f"File {course.root}/autograded/{student}/nnkit_checks.py:38", cell.source]
+            cell.outputs = [
+                new_output("error", ename="CheckFailure", evalue=LEAKED_VALUE, traceback=trace)
+            ]
+    folder = course.root / "autograded" / student / course.id
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / course.notebook)
+    with Gradebook(f"sqlite:///{course.root / 'gradebook.db'}") as gradebook:
+        gradebook.update_or_create_student(student)
+        submission = gradebook.update_or_create_submission(course.id, student)
+        for notebook in submission.notebooks:
+            for grade_ in notebook.grades:
+                if grade_.cell_type == "code":
+                    grade_.auto_score = grade_.max_score if passing else 0.0
+        gradebook.db.commit()
+
+
+def feedback_text(course, student: str) -> str:
+    page = (course.root / "feedback" / student / course.id / course.notebook).with_suffix(".html")
+    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))
+
+
+def hidden_lines(course) -> list[str]:
+    """The hidden checks' code lines that appear nowhere else in the source notebook."""
+    nb = nbformat.read(course.source_notebook, as_version=4)
+    elsewhere = "\n".join(c.source for c in nb.cells if HIDDEN_BEGIN not in c.source)
+    lines = []
+    for cell in nb.cells:
+        if HIDDEN_BEGIN in cell.source:
+            body = cell.source.split(HIDDEN_BEGIN, 1)[1].split(HIDDEN_END, 1)[0]
+            lines += [ln.strip() for ln in body.splitlines() if len(ln.strip()) >= 8]
+    return [ln for ln in lines if ln not in elsewhere]
+
+
+def test_feedback_leaks_nothing_of_the_hidden_checks(generated):
+    """With the course config, does plain ``nbgrader generate_feedback`` show each hidden check
+    as its title, points, pass or fail and hint, and no line of its code, no expected value
+    and no path, for a passing and a failing submission, while public checks keep theirs?"""
+    fake_autograde(generated, "passing", passing=True)
+    fake_autograde(generated, "failing", passing=False)
+    run_nbgrader(generated.root, "generate_feedback", generated.id)
+    checks = source_checks(generated)
+    secret = hidden_lines(generated)
+    assert secret
+    for student in ["passing", "failing"]:
+        text = feedback_text(generated, student)
+        assert [line for line in secret if line in text] == []
+        assert str(generated.root) not in text
+        for check in checks:
+            assert check.title in text
+        for check in [check for check in checks if check.hidden]:
+            verdict = f"Failed. Hint: {check.hint}" if student == "failing" else "Passed."
+            assert verdict in text
+    public = [check for check in checks if not check.hidden]
+    assert feedback_text(generated, "failing").count(LEAKED_VALUE) == len(public)
+
+
+def test_nbgrader_executes_cells_as_long_as_the_longest_submission_budget():
+    assert execute_timeout(KIT_ROOT) == max(a.total_seconds for a in all_assignments())
+
+
+@pytest.fixture(scope="module")
+def a2_course(mirror, tmp_path_factory):
+    course = copy_course(load_assignment("a2_mnist_backprop"), tmp_path_factory.mktemp("course"))
     generate_outputs(course)
     return course
 
 
-def test_generate_assignment_makes_the_release_with_its_support_files(course):
-    names = {p.name for p in course.release_dir.iterdir()}
-    assert names == {course.notebook, *course.support_sources()}
-    for cut in course.grading_data_files():  # staged for autograde, kept out of the release
-        assert cut.is_file() and not (course.release_dir / cut.name).exists()
-
-
 @pytest.mark.parametrize("which", ["reference", "mistake"])
-def test_nbgrader_autograde_gives_the_kits_per_check_scores(course, tmp_path, which):
-    """Do nbgrader's per-cell scores equal the kit's per-check scores, for right and wrong work?"""
+def test_nbgrader_autograde_gives_the_kits_per_check_scores(a2_course, tmp_path, which):
+    """Do nbgrader's per-cell scores equal the kit's per-check scores, for right and wrong work,
+    with the hidden checks reading the grading data from outside the notebook's folder?"""
+    course = a2_course
     if which == "reference":
         notebook = course.source_notebook
     else:
@@ -48,7 +172,7 @@ def test_nbgrader_autograde_gives_the_kits_per_check_scores(course, tmp_path, wh
     by_kit = grade(course, notebook).scores_by_check()
     assert by_nbgrader == pytest.approx(by_kit)
     if which == "mistake":
-        assert sum(by_kit.values()) < POINTS[course.id]
+        assert sum(by_kit.values()) < 20
 
 
 def test_nbgrader_grades_the_submitted_module_not_the_source_one(tmp_path):
@@ -56,7 +180,6 @@ def test_nbgrader_grades_the_submitted_module_not_the_source_one(tmp_path):
     hold the solutions: does the course config keep the student's module, so that a wrong one
     loses the same points under nbgrader as under the kit?"""
     toy = module_toy_course(tmp_path / "course")
-    stage_support_files(toy)
     generate_release(toy)
     wrong = toy.source_submission.read_text().replace("return 2 * np", "return 3 * np")
     for student, module in [("right", toy.source_submission.read_text()), ("wrong", wrong)]:
@@ -67,3 +190,69 @@ def test_nbgrader_grades_the_submitted_module_not_the_source_one(tmp_path):
         by_nbgrader = autograde(toy.root, toy.id, student)
         assert by_nbgrader == pytest.approx(grade(toy, folder).scores_by_check())
     assert by_nbgrader == {"double_public": 0.0, "double_hidden": 1.0, "counter_public": 2.0}
+
+
+# The README's set-up lines, added to the course's nbgrader_config.py as it tells instructors.
+COURSE_SETUP = 'c.CourseDirectory.course_id = "nnkit"\nc.Exchange.root = "{exchange}"\n'
+
+
+def nbgrader(cwd, *args):
+    """`nbgrader ARGS` as a person types it in `cwd`; returns the log, fails on an error."""
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args], cwd=cwd, capture_output=True, text=True
+    )
+    log = done.stdout + done.stderr
+    assert done.returncode == 0 and "[ERROR]" not in log, log[-3000:]
+    return log
+
+
+def test_the_readmes_nbgrader_workflow_runs_end_to_end(mirror, tmp_path, monkeypatch):
+    """The README's nbgrader section, followed literally with a local exchange, for a notebook
+    assignment (a1, a wrong submission) and a module assignment (a5): generate, release,
+    fetch, submit, collect, autograde (the kit's scores), feedback without hidden lines,
+    release and fetch feedback, export of only the assignments the course released."""
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")  # the notebooks' kernels; the box is shared
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    root, home, exchange = tmp_path / "course", tmp_path / "student", tmp_path / "exchange"
+    a1 = copy_course(load_assignment("a1_two_moons"), root)
+    a5 = copy_course(load_assignment("a5_cifar_linear"), root)
+    home.mkdir()
+    exchange.mkdir()
+    shutil.copy(KIT_ROOT / "nbgrader_config.py", root)
+    with (root / "nbgrader_config.py").open("a") as config:
+        config.write(COURSE_SETUP.format(exchange=exchange))
+    student = ["--course", "nnkit", f"--Exchange.root={exchange}"]
+    work = {a1.id: write_variant(a1, load_mistakes(a1)[0], tmp_path), a5.id: a5.source_submission}
+    for assignment in (a1, a5):
+        nbgrader(root, "generate_assignment", assignment.id)
+        nbgrader(root, "release_assignment", assignment.id)
+        nbgrader(home, "fetch_assignment", assignment.id, *student)
+        fetched = home / assignment.id
+        assert not release_leaks(load_assignment(assignment.id, root))
+        shutil.copy(work[assignment.id], fetched / assignment.graded_file)
+        nbgrader(home, "submit", assignment.id, *student)
+        nbgrader(root, "collect", assignment.id)
+        nbgrader(root, "autograde", assignment.id)
+        submitted = next((root / "submitted").glob(f"*/{assignment.id}"))
+        by_kit = grade(assignment, submitted / assignment.graded_file).scores_by_check()
+        by_nbgrader = autograde_scores(root, assignment.id, submitted.parent.name)
+        assert by_nbgrader == pytest.approx(by_kit)
+        nbgrader(root, "generate_feedback", assignment.id)
+        nbgrader(root, "release_feedback", assignment.id)
+        nbgrader(home, "fetch_feedback", assignment.id, *student)
+        pages = list((home / assignment.id / "feedback").rglob("*.html"))
+        assert len(pages) == 1
+        text = html.unescape(re.sub(r"<[^>]+>", "", pages[0].read_text()))
+        assert [line for line in hidden_lines(assignment) if line in text] == []
+    assert sum(autograde_scores(root, a1.id, submitted.parent.name).values()) < 14
+    nbgrader(root, "export")
+    with (root / "grades.csv").open() as grades:
+        assert {row["assignment"] for row in csv.DictReader(grades)} == {a1.id, a5.id}
+
+
+def autograde_scores(root, assignment_id: str, student_id: str) -> dict[str, float]:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        submission = gradebook.find_submission(assignment_id, student_id)
+        return {g.name: float(g.score) for nb in submission.notebooks for g in nb.grades}

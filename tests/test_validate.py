@@ -1,9 +1,8 @@
 import pytest
 from factories import check_cell, toy_course, toy_notebook
 
-from autograder.build import stage_support_files
+from autograder.build import generate_release
 from autograder.manifest import all_assignments, load_assignment
-from autograder.nbgrader_course import generate_assignment
 from autograder.validate import validate
 
 POINTS = {
@@ -50,8 +49,7 @@ def released_toy(tmp_path, extra_cells=(), mistakes=TOY_MISTAKES, alternatives=N
         folder.mkdir()
         for name, source in (variants or {}).items():
             (folder / f"{name}.py").write_text(source)
-    stage_support_files(toy)
-    generate_assignment(toy.root, toy.id)
+    generate_release(toy)
     return toy
 
 
