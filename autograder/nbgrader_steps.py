@@ -10,7 +10,8 @@ current directory, which is how they find the manifests.
 - `ExecuteWithGradingData` (autograde): runs the notebook with the hidden checks' grading data
   reachable from the kernel, although it is never copied next to the notebook.
 - `HideHiddenChecks` (generate_feedback): each hidden check shows its title, its points, pass or
-  fail and its hint; its code, inputs, traceback and expected values stay out of the feedback.
+  fail and its hint; its code, inputs, traceback and expected values stay out of the feedback,
+  and so does the course folder's path.
 """
 
 from __future__ import annotations
@@ -93,12 +94,25 @@ def hide_hidden_check(cell) -> None:
     cell.execution_count = None
 
 
+def without_course_paths(cell, course: str) -> None:
+    """Drop the course folder's path (``/home/<instructor>/course/autograded/<student>/...``)
+    from a cell's outputs: tracebacks through ``nnkit_checks.py`` show it."""
+    for output in cell.get("outputs", []):
+        if "traceback" in output:
+            output.traceback = [line.replace(course, ".") for line in output.traceback]
+        if "text" in output:
+            output.text = output.text.replace(course, ".")
+
+
 class HideHiddenChecks(NbGraderPreprocessor):
-    """Feedback shows a hidden check's title, points, pass or fail and hint, nothing else
-    (generate_feedback); public checks keep their code and messages."""
+    """Feedback shows a hidden check's title, points, pass or fail and hint, nothing else, and
+    no path of the course folder (generate_feedback); public checks keep their code and
+    messages."""
 
     def preprocess(self, nb, resources):
+        course = str(Path.cwd())
         for cell in nb.cells:
             if is_check_cell(cell) and HIDDEN_BEGIN in cell.source:
                 hide_hidden_check(cell)
+            without_course_paths(cell, course)
         return nb, resources

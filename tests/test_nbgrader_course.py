@@ -90,7 +90,11 @@ def fake_autograde(course, student: str, passing: bool) -> None:
     nb = nbformat.read(course.source_notebook, as_version=4)
     if not passing:
         for cell in filter(is_check_cell, nb.cells):
-            trace = [f"File {course.root}/autograded/{student}/nnkit_checks.py:38", cell.source]
+            trace = [
+                cell.source,
+                f"File {course.root}/autograded/{student}/{course.id}/nnkit_checks.py:38",
+                f"CheckFailure: {LEAKED_VALUE}",
+            ]
             cell.outputs = [
                 new_output("error", ename="CheckFailure", evalue=LEAKED_VALUE, traceback=trace)
             ]
