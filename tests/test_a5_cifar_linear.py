@@ -8,15 +8,8 @@ import numpy as np
 import pytest
 
 from autograder import checklib
-from autograder.build import (
-    copy_course,
-    generate_release,
-    write_checks_module,
-)
 from autograder.grade import grade
-from autograder.grading_data import ensure_grading_data
 from autograder.manifest import load_assignment
-from autograder.nbgrader_course import autograde
 from autograder.variants import load_mistakes, write_variant
 
 A5 = load_assignment("a5_cifar_linear")
@@ -169,27 +162,3 @@ def test_an_unstable_softmax_sees_the_overflow_in_its_public_check(mirror, tmp_p
     assert public.output.startswith(
         "softmax of scores in the thousands issued a warning: 'overflow encountered in exp'"
     )
-
-
-def test_nbgrader_autograde_gives_the_kits_scores_for_a_module(mirror, tmp_path, monkeypatch):
-    """Real nbgrader on a copy of the course: the submitted module (not the source's) is run,
-    and each check cell scores what the kit's check scores, right and wrong."""
-    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")  # the notebook's kernel; the box is shared
-    monkeypatch.setenv("OMP_NUM_THREADS", "1")
-    course = copy_course(A5, tmp_path / "course")
-    ensure_grading_data(course)
-    write_checks_module(course)
-    generate_release(course)
-    wrong = write_variant(
-        course, next(m for m in load_mistakes(course) if m.name == "gd_uphill"), tmp_path
-    )
-    totals = {}
-    for student, module in [("right", course.source_submission), ("wrong", wrong)]:
-        folder = course.root / "submitted" / student / course.id
-        folder.mkdir(parents=True)
-        shutil.copy(course.release_notebook, folder / course.notebook)
-        shutil.copy(module, folder / course.student_module)
-        by_kit = grade(course, folder).scores_by_check()
-        assert autograde(course.root, course.id, student) == pytest.approx(by_kit)
-        totals[student] = sum(by_kit.values())
-    assert totals == {"right": 60.0, "wrong": 55.0}

@@ -5,10 +5,12 @@ instructor workflow runs with a local exchange."""
 import csv
 import filecmp
 import html
+import os
 import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -202,8 +204,13 @@ COURSE_SETUP = 'c.CourseDirectory.course_id = "nnkit"\nc.Exchange.root = "{excha
 
 def nbgrader(cwd, *args):
     """`nbgrader ARGS` as a person types it in `cwd`; returns the log, fails on an error."""
+    env = {  # the kit's environment: its packages importable, its commands (alembic) on PATH
+        **os.environ,
+        "PYTHONPATH": str(KIT_ROOT),
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]),
+    }
     done = subprocess.run(
-        [sys.executable, "-m", "nbgrader", *args], cwd=cwd, capture_output=True, text=True
+        [sys.executable, "-m", "nbgrader", *args], cwd=cwd, env=env, capture_output=True, text=True
     )
     log = done.stdout + done.stderr
     assert done.returncode == 0 and "[ERROR]" not in log, log[-3000:]
@@ -212,7 +219,7 @@ def nbgrader(cwd, *args):
 
 def test_the_readmes_nbgrader_workflow_runs_end_to_end(mirror, tmp_path, monkeypatch):
     """The README's nbgrader section, followed literally with a local exchange, for a notebook
-    assignment (a1, a wrong submission) and a module assignment (a5): generate, release,
+    assignment (a1) and a module assignment (a5), each with a wrong submission: generate, release,
     fetch, submit, collect, autograde (the kit's scores), feedback without hidden lines,
     release and fetch feedback, export of only the assignments the course released."""
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")  # the notebooks' kernels; the box is shared
@@ -226,7 +233,11 @@ def test_the_readmes_nbgrader_workflow_runs_end_to_end(mirror, tmp_path, monkeyp
     with (root / "nbgrader_config.py").open("a") as config:
         config.write(COURSE_SETUP.format(exchange=exchange))
     student = ["--course", "nnkit", f"--Exchange.root={exchange}"]
-    work = {a1.id: write_variant(a1, load_mistakes(a1)[0], tmp_path), a5.id: a5.source_submission}
+    uphill = next(m for m in load_mistakes(a5) if m.name == "gd_uphill")  # loses 5 of 60
+    work = {
+        a1.id: write_variant(a1, load_mistakes(a1)[0], tmp_path),
+        a5.id: write_variant(a5, uphill, tmp_path),
+    }
     for assignment in (a1, a5):
         nbgrader(root, "generate_assignment", assignment.id)
         nbgrader(root, "release_assignment", assignment.id)
@@ -238,7 +249,8 @@ def test_the_readmes_nbgrader_workflow_runs_end_to_end(mirror, tmp_path, monkeyp
         nbgrader(root, "collect", assignment.id)
         nbgrader(root, "autograde", assignment.id)
         submitted = next((root / "submitted").glob(f"*/{assignment.id}"))
-        by_kit = grade(assignment, submitted / assignment.graded_file).scores_by_check()
+        kit = load_assignment(assignment.id)  # the kit's own checks: plain nbgrader wrote none
+        by_kit = grade(kit, submitted / assignment.graded_file).scores_by_check()
         by_nbgrader = autograde_scores(root, assignment.id, submitted.parent.name)
         assert by_nbgrader == pytest.approx(by_kit)
         nbgrader(root, "generate_feedback", assignment.id)
@@ -248,7 +260,9 @@ def test_the_readmes_nbgrader_workflow_runs_end_to_end(mirror, tmp_path, monkeyp
         assert len(pages) == 1
         text = html.unescape(re.sub(r"<[^>]+>", "", pages[0].read_text()))
         assert [line for line in hidden_lines(assignment) if line in text] == []
-    assert sum(autograde_scores(root, a1.id, submitted.parent.name).values()) < 14
+    student_id = submitted.parent.name
+    assert sum(autograde_scores(root, a1.id, student_id).values()) < 14
+    assert sum(autograde_scores(root, a5.id, student_id).values()) == pytest.approx(55)
     nbgrader(root, "export")
     with (root / "grades.csv").open() as grades:
         assert {row["assignment"] for row in csv.DictReader(grades)} == {a1.id, a5.id}
