@@ -119,9 +119,11 @@ def feedback_text(course, student: str) -> str:
 
 
 def hidden_lines(course) -> list[str]:
-    """The hidden checks' code lines that appear nowhere else in the source notebook."""
+    """The hidden checks' code lines that appear nowhere else in the source notebook, nor in
+    the helpers a public check's traceback may show."""
     nb = nbformat.read(course.source_notebook, as_version=4)
-    elsewhere = "\n".join(c.source for c in nb.cells if HIDDEN_BEGIN not in c.source)
+    helpers = (KIT_ROOT / "autograder" / "checklib.py").read_text()
+    elsewhere = "\n".join([helpers, *(c.source for c in nb.cells if HIDDEN_BEGIN not in c.source)])
     lines = []
     for cell in nb.cells:
         if HIDDEN_BEGIN in cell.source:
