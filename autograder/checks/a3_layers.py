@@ -21,7 +21,7 @@ def test_relu_public(ReLU):
     assert_gradient(layer.backward(x, g), numeric, "ReLU().backward(x, g)")
 
 
-@check('relu_hidden', '1.1 ReLU: the gradient on random shapes', points=4.0, hidden=True, hint="Multiply grad_output by (input > 0); the result has the input's shape.")
+@check('relu_hidden', '1.1 ReLU: the gradient on random shapes, and 0 where the input is exactly 0', points=4.0, hidden=True, hint="Multiply grad_output by (input > 0); the result has the input's shape.")
 def test_relu_hidden(ReLU):
     rng = np.random.default_rng(11)
     for shape in [(3, 7), (6, 2), (1, 5)]:
@@ -31,6 +31,10 @@ def test_relu_hidden(ReLU):
         numeric = numerical_gradient(lambda v, g=g: float(np.sum(np.maximum(v, 0) * g)), x.copy())
         assert_gradient(layer.backward(x, g), numeric, f"ReLU.backward for a batch of shape {shape}")
         assert_close(layer.forward(x), np.maximum(x, 0), f"ReLU.forward for shape {shape}")
+    # A unit after another ReLU, or a dead one, sees exact zeros: its gradient there is 0.
+    x = np.maximum(rng.normal(0, 1, (5, 4)), 0.0)
+    g = rng.normal(0, 1, (5, 4))
+    assert_close(ReLU().backward(x, g), g * (x > 0), "ReLU.backward where some inputs are exactly 0")
 
 
 @check('dense_init_public', '1.2 Dense: shapes, small random weights, zero biases', points=2.0, hidden=False, hint='')
@@ -48,7 +52,7 @@ def test_dense_init_public(Dense):
     assert_close(layer.biases, np.zeros(150), "Dense(128, 150).biases")
 
 
-@check('dense_init_hidden', '1.2 Dense: a random draw per layer, the learning rate kept', points=3.0, hidden=True, hint='Draw the weights with np.random.randn for each new layer; store learning_rate as given.')
+@check('dense_init_hidden', '1.2 Dense: a random draw per layer, N(0, 0.01^2), the learning rate kept', points=3.0, hidden=True, hint='Draw the weights with np.random.randn for each new layer; store learning_rate as given.')
 def test_dense_init_hidden(Dense):
     first, second = Dense(30, 7, learning_rate=0.25), Dense(30, 7)
     w = np.asarray(first.weights)
@@ -58,6 +62,14 @@ def test_dense_init_hidden(Dense):
         raise CheckFailure("two new layers got the same weights; draw them at random for each layer")
     assert_close(first.learning_rate, 0.25, "Dense(30, 7, learning_rate=0.25).learning_rate")
     assert_close(second.learning_rate, 0.1, "the default learning rate of Dense")
+    # 60,000 draws: the sample std is within 0.3 % of the true one, the mean within 4e-5 of 0.
+    w = np.asarray(Dense(300, 200).weights)
+    std, mean = float(np.std(w)), float(np.mean(w))
+    if abs(std / 0.01 - 1) > 0.03 or abs(mean) > 2e-4:
+        raise CheckFailure(
+            f"Dense(300, 200): weights with mean {mean:.3g} and std {std:.4g}, want 0 and 0.01"
+            " (np.random.randn times 0.01)"
+        )
 
 
 @check('dense_forward_public', '1.2 Dense.forward: a 3-to-4 layer on two samples', points=3.0, hidden=False, hint='')
@@ -193,8 +205,8 @@ def test_forward_public(Dense, ReLU, forward):
     )
 
 
-@check('forward_hidden', '2.1 forward: every layer is put in the mode asked for', points=3.0, hidden=True, hint='Set layer.training = training on each layer before calling its forward.')
-def test_forward_hidden(Layer, forward):
+@check('forward_hidden', "2.1 forward: every layer's output, and every layer put in the mode asked for", points=3.0, hidden=True, hint='Set layer.training = training on each layer before calling its forward; keep each output.')
+def test_forward_hidden(Dense, Layer, ReLU, forward):
     layers = [Layer(), Layer(), Layer()]
     x = np.arange(6.0).reshape(3, 2)
     for mode, call in [(True, dict(training=True)), (False, dict()), (False, dict(training=False))]:
@@ -204,6 +216,34 @@ def test_forward_hidden(Layer, forward):
         if modes != [mode] * 3:
             raise CheckFailure(f"forward(network, X, **{call}) left the layers in modes {modes}")
         assert_close(activations[2], x, "the output of three identity layers")
+    # Each activation is that layer's own output: the one before a ReLU keeps its negative entries.
+    rng = np.random.default_rng(52)
+    sizes = [6, 5, 4, 3]
+    params = [
+        (rng.normal(0, 1, (d, m)), rng.normal(0, 1, m))
+        for d, m in zip(sizes[:-1], sizes[1:], strict=True)
+    ]
+    network = []
+    for weights, biases in params:
+        dense = Dense(*weights.shape)
+        dense.weights, dense.biases = weights, biases
+        network += [dense, ReLU()]
+    network = network[:-1]
+    x = rng.normal(0, 1, (7, 6))
+    activations = forward(network, x)
+    if len(activations) != len(network):
+        raise CheckFailure(f"5 layers give 5 activations (not X), got {len(activations)}")
+    names, want, h = [], [], x
+    for k, (weights, biases) in enumerate(params):
+        h = h @ weights + biases
+        names.append("Dense")
+        want.append(h)
+        if k < len(params) - 1:
+            h = np.maximum(h, 0)
+            names.append("ReLU")
+            want.append(h)
+    for i, (got, expected) in enumerate(zip(activations, want, strict=True)):
+        assert_close(got, expected, f"activations[{i}], the output of the {names[i]} layer")
 
 
 @check('predict_hidden', '2.1 predict: the largest logit of each row, in test mode', points=3.0, hidden=True, hint='argmax over axis 1 of forward(network, X)[-1], with training left False.')
@@ -234,8 +274,8 @@ def test_train_public(Dense, ReLU, train):
         )
 
 
-@check('train_hidden', '2.2 train: one step moves every Dense layer by its learning rate times its gradient', points=6.0, hidden=True, hint='Go from the last layer to the first; layer i gets its own input and the gradient above it.')
-def test_train_hidden(Dense, ReLU, train):
+@check('train_hidden', '2.2 train: one step, in training mode, moves every Dense layer by its rate times its gradient', points=6.0, hidden=True, hint='Run forward in training mode, then backward from the last layer to the first, own inputs.')
+def test_train_hidden(Dense, Layer, ReLU, train):
     rng = np.random.default_rng(62)
     sizes, rates = [5, 6, 4, 3], [0.3, 0.2, 0.1]
     params = []
@@ -258,7 +298,11 @@ def test_train_hidden(Dense, ReLU, train):
     ]
     for k, layer in enumerate(denses):
         layer.weights, layer.biases = params[2 * k].copy(), params[2 * k + 1].copy()
-    loss = train([denses[0], ReLU(), denses[1], ReLU(), denses[2]], x, y)
+    probe = Layer()  # the identity, in test mode until train runs it
+    probe.training = False
+    loss = train([probe, denses[0], ReLU(), denses[1], ReLU(), denses[2]], x, y)
+    if not bool(probe.training):
+        raise CheckFailure("train should run forward in training mode (training=True)")
     assert_close(loss, mean_loss(params), "the loss train returns (mean, before the step)")
     for i, p in enumerate(params):
         numeric = numerical_gradient(
@@ -412,20 +456,29 @@ def test_momentum_public(MomentumDense):
     assert_close(layer.weights, -0.29 * grad_w, "the weights after two steps (0.1 + 0.19 of -grad)")
 
 
-@check('momentum_hidden', '3.3 MomentumDense: several steps, its own momentum, the biases too', points=3.0, hidden=True, hint='v = momentum * v - learning_rate * grad and param += v, for the weights and the biases.')
+@check('momentum_hidden', '3.3 MomentumDense: several steps, its own momentum, the biases too, one velocity per layer', points=3.0, hidden=True, hint='v = momentum * v - learning_rate * grad and param += v, for the weights and the biases.')
 def test_momentum_hidden(MomentumDense):
     rng = np.random.default_rng(81)
-    w, b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
-    layer = MomentumDense(3, 2, learning_rate=0.2, momentum=0.5)
-    layer.weights, layer.biases = w.copy(), b.copy()
-    v_w, v_b = np.zeros_like(w), np.zeros_like(b)
+    # Two layers of one network, stepped in turn: each keeps its own velocities.
+    settings = [(0.2, 0.5), (0.1, 0.8)]
+    layers, params, velocities = [], [], []
+    for rate, mu in settings:
+        w, b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
+        layer = MomentumDense(3, 2, learning_rate=rate, momentum=mu)
+        layer.weights, layer.biases = w.copy(), b.copy()
+        layers.append(layer)
+        params.append([w, b])
+        velocities.append([np.zeros_like(w), np.zeros_like(b)])
     for step in range(1, 5):
-        grad_w, grad_b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
-        layer.update(grad_w, grad_b)
-        v_w, v_b = 0.5 * v_w - 0.2 * grad_w, 0.5 * v_b - 0.2 * grad_b
-        w, b = w + v_w, b + v_b
-        assert_close(layer.weights, w, f"the weights after {step} steps (momentum 0.5)")
-        assert_close(layer.biases, b, f"the biases after {step} steps (momentum 0.5)")
+        for k, (layer, (rate, mu)) in enumerate(zip(layers, settings, strict=True)):
+            grad_w, grad_b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
+            layer.update(grad_w, grad_b)
+            v_w, v_b = velocities[k]
+            velocities[k] = [mu * v_w - rate * grad_w, mu * v_b - rate * grad_b]
+            params[k] = [p + v for p, v in zip(params[k], velocities[k], strict=True)]
+            case = f"layer {k + 1} of 2 (momentum {mu}) after {step} steps"
+            assert_close(layer.weights, params[k][0], f"the weights of {case}")
+            assert_close(layer.biases, params[k][1], f"the biases of {case}")
 
 
 @check('rmsprop_public', '3.3 RMSpropDense: the first step', points=2.0, hidden=False, hint='')
@@ -443,24 +496,37 @@ def test_rmsprop_public(RMSpropDense):
     )
 
 
-@check('rmsprop_hidden', '3.3 RMSpropDense: several steps, its own decay, gradients that are zero', points=3.0, hidden=True, hint='s = decay * s + (1 - decay) * grad**2; step by learning_rate * grad / (sqrt(s) + epsilon).')
+@check('rmsprop_hidden', '3.3 RMSpropDense: several steps, its own decay, gradients that are zero, one mean per layer', points=3.0, hidden=True, hint='s = decay * s + (1 - decay) * grad**2; step by learning_rate * grad / (sqrt(s) + epsilon).')
 def test_rmsprop_hidden(RMSpropDense):
     rng = np.random.default_rng(82)
-    w, b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
-    layer = RMSpropDense(3, 2, learning_rate=0.02, decay=0.8)
-    layer.weights, layer.biases = w.copy(), b.copy()
-    s_w, s_b = np.zeros_like(w), np.zeros_like(b)
+    # Two layers of one network, stepped in turn: each keeps its own running means.
+    settings = [(0.02, 0.8), (0.05, 0.95)]
+    layers, params, squares = [], [], []
+    for rate, decay in settings:
+        w, b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
+        layer = RMSpropDense(3, 2, learning_rate=rate, decay=decay)
+        layer.weights, layer.biases = w.copy(), b.copy()
+        layers.append(layer)
+        params.append([w, b])
+        squares.append([np.zeros_like(w), np.zeros_like(b)])
     for step in range(1, 4):
-        grad_w, grad_b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
-        grad_w[0], grad_b[1] = 0.0, 0.0  # an input that is always 0, a unit that gets no gradient
-        call_without_warnings(
-            layer.update, grad_w, grad_b, what="RMSpropDense.update with zero gradients"
-        )
-        s_w, s_b = 0.8 * s_w + 0.2 * grad_w**2, 0.8 * s_b + 0.2 * grad_b**2
-        w = w - 0.02 * grad_w / (np.sqrt(s_w) + 1e-8)
-        b = b - 0.02 * grad_b / (np.sqrt(s_b) + 1e-8)
-        assert_close(layer.weights, w, f"the weights after {step} steps (decay 0.8)", rtol=1e-6)
-        assert_close(layer.biases, b, f"the biases after {step} steps (decay 0.8)", rtol=1e-6)
+        for k, (layer, (rate, decay)) in enumerate(zip(layers, settings, strict=True)):
+            grad_w, grad_b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
+            grad_w[0], grad_b[1] = 0.0, 0.0  # an input that is always 0, a unit that gets no gradient
+            call_without_warnings(
+                layer.update, grad_w, grad_b, what="RMSpropDense.update with zero gradients"
+            )
+            grads = [grad_w, grad_b]
+            squares[k] = [
+                decay * s + (1 - decay) * q**2 for s, q in zip(squares[k], grads, strict=True)
+            ]
+            params[k] = [
+                p - rate * q / (np.sqrt(s) + 1e-8)
+                for p, q, s in zip(params[k], grads, squares[k], strict=True)
+            ]
+            case = f"layer {k + 1} of 2 (decay {decay}) after {step} steps"
+            assert_close(layer.weights, params[k][0], f"the weights of {case}", rtol=1e-6)
+            assert_close(layer.biases, params[k][1], f"the biases of {case}", rtol=1e-6)
 
 
 @check('dropout_public', '4.1 Dropout (bonus): the identity at test time, scaled survivors in training', points=2.0, hidden=False, hint='', bonus=True)
@@ -475,7 +541,7 @@ def test_dropout_public(Dropout):
     assert_close(out[kept], x[kept] / 0.75, "the units dropout keeps, times 1 / (1 - p)")
 
 
-@check('dropout_hidden', '4.1 Dropout (bonus): the expectation kept, p the share dropped, backward through the same mask', points=5.0, hidden=True, hint='Drop with probability p, scale survivors by 1 / (1 - p); backward reuses that mask.', bonus=True)
+@check('dropout_hidden', '4.1 Dropout (bonus): the expectation kept, p the share dropped, backward through its own mask', points=5.0, hidden=True, hint='Drop with probability p, scale survivors by 1 / (1 - p); backward reuses that mask.', bonus=True)
 def test_dropout_hidden(Dropout):
     rng = np.random.default_rng(91)
     for p in (0.2, 0.6):
@@ -492,6 +558,15 @@ def test_dropout_hidden(Dropout):
         assert_close(layer.backward(x, g), g * out / x, f"Dropout(p={p}).backward: the last mask")
         layer.training = False
         assert_close(layer.forward(x), x, f"Dropout(p={p}) at test time")
+    # Two Dropout layers in one network: each backward goes through its own layer's mask.
+    first, second = Dropout(p=0.3), Dropout(p=0.5)
+    x = rng.uniform(1, 2, (30, 20))
+    first.training = second.training = True
+    out_first = np.asarray(first.forward(x))
+    out_second = np.asarray(second.forward(out_first))
+    g = rng.normal(0, 1, x.shape)
+    want = g * out_first / x
+    assert_close(first.backward(x, g), want, "the first of two Dropout layers: its own mask")
 
 
 @check('batchnorm_public', '4.2 BatchNorm (bonus): in training, each feature of the batch has mean 0 and variance 1', points=2.0, hidden=False, hint='', bonus=True)

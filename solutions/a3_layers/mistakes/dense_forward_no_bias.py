@@ -1,6 +1,7 @@
 """Dense.forward leaves out the biases.
 
-fails: dense_forward_public, forward_public, predict_hidden, train_hidden, training_hidden
+fails: dense_forward_public, forward_hidden, forward_public, predict_hidden, train_hidden,
+    training_hidden
 """
 
 # The kit swaps these definitions into the notebook, where np and the rest exist.

@@ -1,6 +1,6 @@
 """forward never sets the layers' training flag.
 
-fails: forward_hidden, predict_hidden
+fails: forward_hidden, predict_hidden, train_hidden
 """
 
 # The kit swaps these definitions into the notebook, where np and the rest exist.

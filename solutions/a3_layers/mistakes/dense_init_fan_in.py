@@ -1,0 +1,26 @@
+"""Dense scales its weights by 1 / sqrt(input_units) instead of 0.01.
+
+fails: dense_init_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and the rest exist.
+# ruff: noqa: F821
+
+
+class Dense(Layer):
+    def __init__(self, input_units, output_units, learning_rate=0.1):
+        self.learning_rate = learning_rate
+        self.weights = np.random.randn(input_units, output_units) / np.sqrt(input_units)
+        self.biases = np.zeros(output_units)
+
+    def forward(self, input):
+        return input @ self.weights + self.biases
+
+    def backward(self, input, grad_output):
+        grad_input = grad_output @ self.weights.T
+        self.update(input.T @ grad_output, grad_output.sum(axis=0))
+        return grad_input
+
+    def update(self, grad_weights, grad_biases):
+        self.weights = self.weights - self.learning_rate * grad_weights
+        self.biases = self.biases - self.learning_rate * grad_biases

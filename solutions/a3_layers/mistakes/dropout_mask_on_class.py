@@ -1,0 +1,25 @@
+"""Dropout keeps its mask on the class: every Dropout layer backpropagates through the last mask.
+
+fails: dropout_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and the rest exist.
+# ruff: noqa: F821
+
+
+class Dropout(Layer):
+    mask = None
+
+    def __init__(self, p=0.5):
+        self.p = p
+
+    def forward(self, input):
+        if not self.training:
+            return input
+        Dropout.mask = (np.random.rand(*input.shape) > self.p) / (1 - self.p)
+        return input * Dropout.mask
+
+    def backward(self, input, grad_output):
+        if not self.training:
+            return grad_output
+        return grad_output * Dropout.mask

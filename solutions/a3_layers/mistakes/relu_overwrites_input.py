@@ -1,0 +1,18 @@
+"""ReLU.forward clips its input in place and returns it: the Dense layer before it loses its output.
+
+fails: forward_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np and the rest exist.
+# ruff: noqa: F821
+
+
+class ReLU(Layer):
+    """max(x, 0) elementwise; no parameters."""
+
+    def forward(self, input):
+        np.maximum(input, 0.0, out=input)
+        return input
+
+    def backward(self, input, grad_output):
+        return grad_output * (input > 0)
