@@ -48,7 +48,7 @@ def test_init_public(TwoLayerNetwork):
     assert_close(params[3], np.zeros((1, 1)), "b2")
 
 
-@check('init_hidden', '1.2 TwoLayerNetwork: standard deviation 0.01, mean 0, seeded', points=3.0, hidden=True, hint='Standard deviation 0.01 (not the variance), from np.random.default_rng(seed).')
+@check('init_hidden', '1.2 TwoLayerNetwork: standard deviation 0.01, mean 0, W1 then W2 from the seeded generator', points=3.0, hidden=True, hint='Standard deviation 0.01 (not the variance); draw W1, then W2, from the one rng given.')
 def test_init_hidden(TwoLayerNetwork):
     w1, _, w2, _ = TwoLayerNetwork([300, 200, 10], seed=7)
     for name, w in [("W1", w1), ("W2", w2)]:
@@ -62,6 +62,24 @@ def test_init_hidden(TwoLayerNetwork):
     other = TwoLayerNetwork([300, 200, 10], seed=8)
     if np.allclose(other[0], w1):
         raise CheckFailure("TwoLayerNetwork gave the same W1 for seeds 7 and 8: draw from the seed")
+    # The text fixes the draws: W1 first, then W2, both from the one generator made from the seed.
+    for seed, (n_in, n_hidden, n_out) in [(7, (6, 5, 3)), (2024, (9, 4, 2))]:
+        w1, _, w2, _ = TwoLayerNetwork([n_in, n_hidden, n_out], seed=seed)
+        draws = np.random.default_rng(seed).normal(0.0, 0.01, n_hidden * n_in + n_out * n_hidden)
+        expected = [
+            ("W1", "first", w1, draws[: n_hidden * n_in], (n_hidden, n_in)),
+            ("W2", "next", w2, draws[n_hidden * n_in :], (n_out, n_hidden)),
+        ]
+        for name, which, got, values, shape in expected:
+            # drawn in its own shape, or in the transposed shape and then transposed
+            candidates = [values.reshape(shape), values.reshape(shape[::-1]).T]
+            got = np.asarray(got, dtype=float)
+            same = [got.shape == c.shape and np.allclose(got, c, rtol=1e-9, atol=0) for c in candidates]
+            if not any(same):
+                raise CheckFailure(
+                    f"with seed={seed}, {name} is not the generator's {which} draws: make one "
+                    "rng = np.random.default_rng(seed), then draw W1 and then W2 from it"
+                )
 
 
 @check('bce_public', '1.3 CrossEntropyLoss: four samples', points=2.0, hidden=False, hint='')
@@ -78,7 +96,7 @@ def test_bce_hidden(CrossEntropyLoss, sigmoid):
     certain = call_without_warnings(
         CrossEntropyLoss, Y_true, Y_true.copy(), what="CrossEntropyLoss(Y, Y)"
     )
-    if not 0.0 <= assert_scalar(certain, "CrossEntropyLoss(Y, Y)") < 1e-6:
+    if not -1e-9 <= assert_scalar(certain, "CrossEntropyLoss(Y, Y)") < 1e-6:  # log(p + eps) is -1e-12
         raise CheckFailure(f"perfect outputs should cost about 0, got {certain}")
     wrong = assert_scalar(CrossEntropyLoss(Y_true, 1.0 - Y_true), "CrossEntropyLoss(Y, 1 - Y)")
     assert_close(wrong, -np.log(1e-12), "CrossEntropyLoss of certain, wrong outputs", rtol=1e-3)
@@ -214,8 +232,46 @@ def test_gd_hidden(GD):
         assert_close(new[k], params[k] - 0.03 * grads[k], f"{name} after a step of 0.03")
 
 
-@check('train_binary_hidden', '1.7 train_binary: 5 vs 8 on a fixed set of digits', points=3.0, hidden=True, hint='Record the loss before each step, then take a full-batch GD step; return params and history.')
+@check('train_binary_hidden', '1.7 train_binary: the loss history and parameters of small runs, then 5 vs 8 on fixed digits', points=3.0, hidden=True, hint='Record the loss before each step, then take a full-batch GD step; return params and history.')
 def test_train_binary_hidden(TwoLayerNetwork, train_binary):
+    def sigmoid_of(z):
+        return 0.5 * (1 + np.tanh(z / 2))
+
+
+    def binary_run(X, Y, ps, epochs, rate):
+        """Full-batch gradient descent as the text specifies: the loss before each step."""
+        history = []
+        for _ in range(epochs):
+            h = sigmoid_of(ps[0] @ X + ps[1])
+            p = sigmoid_of(ps[2] @ h + ps[3])
+            q = np.clip(p, 1e-12, 1 - 1e-12)
+            history.append(float(np.mean(-Y * np.log(q) - (1 - Y) * np.log(1 - q))))
+            d2 = p - Y
+            d1 = (ps[2].T @ d2) * h * (1 - h)
+            n = X.shape[1]
+            grads = [d1 @ X.T, d1.sum(1, keepdims=True), d2 @ h.T, d2.sum(1, keepdims=True)]
+            ps = [a - rate * g / n for a, g in zip(ps, grads, strict=True)]
+        return ps, history
+
+
+    # Small runs, compared with the specification step by step (rounding differs by < 1e-12).
+    rng = np.random.default_rng(31)
+    for n_in, n_hidden, n, epochs, rate in [(6, 5, 9, 12, 0.7), (4, 7, 13, 8, 2.5)]:
+        small_params = [
+            rng.normal(0, 0.5, (n_hidden, n_in)),
+            rng.normal(0, 0.5, (n_hidden, 1)),
+            rng.normal(0, 0.5, (1, n_hidden)),
+            rng.normal(0, 0.5, (1, 1)),
+        ]
+        X, Y = rng.normal(0, 1, (n_in, n)), rng.integers(0, 2, (1, n)).astype(float)
+        got_params, got_history = train_binary(X, Y, small_params, epochs, rate, verbose=False)
+        want_params, want_history = binary_run(X, Y, small_params, epochs, rate)
+        case = f"{epochs} epochs with learning rate {rate} on {n} samples"
+        if len(got_history) != epochs:
+            raise CheckFailure(f"the loss history of {case} should have {epochs} entries")
+        assert_close(got_history, want_history, f"the loss history (before each step) of {case}")
+        for k, name in enumerate(["W1", "b1", "W2", "b2"]):
+            assert_close(got_params[k], want_params[k], f"{name} after {case}")
     cut = load_arrays("mnist_grading.npz")  # names unlike the notebook's own
     keep = np.isin(cut["y_train"], (5, 8))
     cut_x = scale_to_unit(flatten(cut["x_train"][keep])).T
@@ -424,8 +480,46 @@ def test_mbackward_mean_hidden(multiclass_backward, multiclass_forward):
         assert_close(b, a, f"{name} when every sample appears twice (the mean is unchanged)")
 
 
-@check('train_multiclass_hidden', '2.5 train_multiclass: ten digits on a fixed set', points=5.0, hidden=True, hint='Use multiclass_forward, MultiClassCrossEntropyLoss, multiclass_backward and GD each epoch.')
+@check('train_multiclass_hidden', '2.5 train_multiclass: the loss history and parameters of small runs, then ten digits', points=5.0, hidden=True, hint='Use multiclass_forward, MultiClassCrossEntropyLoss, multiclass_backward and GD each epoch.')
 def test_train_multiclass_hidden(TwoLayerNetwork, train_multiclass):
+    def multiclass_run(X, labels, ps, epochs, rate):
+        """Full-batch gradient descent as the text specifies: the loss before each step."""
+        history, n = [], X.shape[1]
+        one_hot = np.zeros((ps[2].shape[0], n))
+        one_hot[labels, np.arange(n)] = 1.0
+        for _ in range(epochs):
+            h = 0.5 * (1 + np.tanh((ps[0] @ X + ps[1]) / 2))
+            z = ps[2] @ h + ps[3]
+            e = np.exp(z - z.max(axis=0))
+            p = e / e.sum(axis=0)
+            history.append(float(-np.mean(np.log(np.clip(p[labels, np.arange(n)], 1e-12, 1)))))
+            d2 = p - one_hot
+            d1 = (ps[2].T @ d2) * h * (1 - h)
+            grads = [d1 @ X.T, d1.sum(1, keepdims=True), d2 @ h.T, d2.sum(1, keepdims=True)]
+            ps = [a - rate * g / n for a, g in zip(ps, grads, strict=True)]
+        return ps, history
+
+
+    # Small runs, compared with the specification step by step (rounding differs by < 1e-12).
+    rng = np.random.default_rng(32)
+    for n_in, n_hidden, k, n, epochs, rate in [(6, 5, 4, 11, 12, 0.7), (3, 8, 5, 14, 7, 2.5)]:
+        small_params = [
+            rng.normal(0, 0.5, (n_hidden, n_in)),
+            rng.normal(0, 0.5, (n_hidden, 1)),
+            rng.normal(0, 0.5, (k, n_hidden)),
+            rng.normal(0, 0.5, (k, 1)),
+        ]
+        X, labels = rng.normal(0, 1, (n_in, n)), rng.integers(0, k, n)
+        got_params, got_history = train_multiclass(
+            X, labels.reshape(1, -1), small_params, epochs, rate, verbose=False
+        )
+        want_params, want_history = multiclass_run(X, labels, small_params, epochs, rate)
+        case = f"{epochs} epochs with learning rate {rate} on {n} samples of {k} classes"
+        if len(got_history) != epochs:
+            raise CheckFailure(f"the loss history of {case} should have {epochs} entries")
+        assert_close(got_history, want_history, f"the loss history (before each step) of {case}")
+        for j, name in enumerate(["W1", "b1", "W2", "b2"]):
+            assert_close(got_params[j], want_params[j], f"{name} after {case}")
     cut = load_arrays("mnist_grading.npz")  # names unlike the notebook's own
     cut_x = scale_to_unit(flatten(cut["x_train"])).T
     cut_y = cut["y_train"].reshape(1, -1)
