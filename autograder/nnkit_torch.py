@@ -57,6 +57,30 @@ def shared_parameters(first: nn.Module, second: nn.Module) -> int:
     return len({id(p) for p in first.parameters()} & {id(p) for p in second.parameters()})
 
 
+def unregistered_parameters(model: nn.Module, images: np.ndarray) -> int:
+    """How many trainable tensors the model's output depends on that are not among its
+    parameters: a layer kept on the class or at the top level, or made inside forward. The
+    optimiser never sees them, so they are never trained (0 for a well-built network).
+
+    images: a few digits, (N, 28, 28) uint8 or (N, 1, 28, 28) floats.
+    """
+    model.eval()
+    with torch.inference_mode(False), torch.enable_grad():
+        output = model(as_images(images))
+    registered = {id(p) for p in model.parameters()}
+    leaves, seen, pending = {}, set(), [output.grad_fn]
+    while pending:  # walk the autograd graph back to the tensors it accumulates gradients into
+        node = pending.pop()
+        if node is None or node in seen:
+            continue
+        seen.add(node)
+        leaf = getattr(node, "variable", None)
+        if leaf is not None:
+            leaves[id(leaf)] = leaf
+        pending += [parent for parent, _ in node.next_functions]
+    return len(set(leaves) - registered)
+
+
 def train_classifier(
     make_network: Callable[[], nn.Module],
     images: np.ndarray,

@@ -17,6 +17,7 @@ from autograder.nnkit_torch import (  # noqa: E402
     predict_logits,
     shared_parameters,
     train_classifier,
+    unregistered_parameters,
 )
 
 
@@ -72,6 +73,38 @@ def test_parameters_are_counted_and_sharing_is_seen():
     assert shared_parameters(small_net(), small_net()) == 0
     conv = nn.Conv2d(1, 4, 3)
     assert shared_parameters(nn.Sequential(conv), nn.Sequential(conv, nn.Linear(2, 2))) == 2
+
+
+class HeadOnTheClass(nn.Module):
+    """A network whose output layer is a class attribute: shared, unregistered, never trained."""
+
+    head = nn.Linear(784, 10)
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+
+    def forward(self, x):
+        return self.head(nn.functional.max_pool2d(self.conv(x), 2).flatten(1))
+
+
+class LayerMadeInForward(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(784, 16)
+
+    def forward(self, x):
+        return nn.Linear(16, 10)(self.hidden(x.flatten(1)))
+
+
+def test_weights_the_network_does_not_register_are_counted():
+    """Does the output's dependence on a layer outside the module's parameters show, even when
+    the call comes from inside inference mode?"""
+    digits = stripes(3)[0]
+    assert unregistered_parameters(small_net(), digits) == 0
+    assert unregistered_parameters(HeadOnTheClass(), digits) == 2
+    with torch.inference_mode():
+        assert unregistered_parameters(LayerMadeInForward(), digits) == 2
 
 
 def test_training_is_repeatable_and_learns_an_easy_task():

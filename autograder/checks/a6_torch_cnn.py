@@ -39,26 +39,55 @@ def test_net_output_hidden(get_conv_net, predict_logits):
     assert_shape(predict_logits(network, floats), (5, 10), "the output for 5 float images")
 
 
-@check('net_independent_hidden', '1 get_conv_net: each call builds a network with its own weights', points=2.0, hidden=True, hint='Create the layers inside get_conv_net, not once at the top level of the notebook.', support_functions={'shared_parameters': 'nnkit_torch.shared_parameters'})
-def test_net_independent_hidden(get_conv_net, shared_parameters):
+@check('net_independent_hidden', '1 get_conv_net: each call builds a network with its own weights, all of them registered', points=2.0, hidden=True, hint='Make every layer inside get_conv_net or __init__ (self.conv = ...), never on the class.', support_functions={'shared_parameters': 'nnkit_torch.shared_parameters', 'unregistered_parameters': 'nnkit_torch.unregistered_parameters'})
+def test_net_independent_hidden(get_conv_net, shared_parameters, unregistered_parameters):
     shared = shared_parameters(get_conv_net(), get_conv_net())
     if shared:
         raise CheckFailure(f"two calls of get_conv_net() share {shared} weight tensors")
+    outside = unregistered_parameters(get_conv_net(), load_arrays("mnist_grading.npz")["x_test"][:4])
+    if outside:
+        raise CheckFailure(
+            f"the output depends on {outside} weight tensors that are not the network's parameters"
+            " (a layer kept on the class, at the top level or made in forward): the optimiser never"
+            " trains them"
+        )
 
 
-@check('net_logits_hidden', '1 get_conv_net: the output is logits, not probabilities', points=3.0, hidden=True, hint='End with the nn.Linear giving the 10 scores: no softmax, log-softmax or sigmoid after it.', support_functions={'layer_kinds': 'nnkit_torch.layer_kinds', 'predict_logits': 'nnkit_torch.predict_logits'})
+@check('net_logits_hidden', '1 get_conv_net: in evaluation mode, repeatable logits of a non-linear network', points=3.0, hidden=True, hint='End with the 10-score nn.Linear, nothing after it; activations between layers; no F.dropout.', support_functions={'layer_kinds': 'nnkit_torch.layer_kinds', 'predict_logits': 'nnkit_torch.predict_logits'})
 def test_net_logits_hidden(get_conv_net, layer_kinds, predict_logits):
     network = get_conv_net()
     last = layer_kinds(network)[-1]
     if last in {"Softmax", "LogSoftmax", "Softmin", "Softmax2d", "Sigmoid"}:
         raise CheckFailure(f"the network ends in {last}")
-    logits = predict_logits(network, load_arrays("mnist_grading.npz")["x_test"][:50])
+    digits = load_arrays("mnist_grading.npz")["x_test"][:50]
+    logits = predict_logits(network, digits)
     peak = logits.max(axis=1)
     log_sums = peak + np.log(np.exp(logits - peak[:, None]).sum(axis=1))
     if np.all(logits >= 0) and np.allclose(logits.sum(axis=1), 1.0, atol=1e-4):
         raise CheckFailure("each output row is a probability distribution (a softmax)")
     if np.allclose(log_sums, 0.0, atol=1e-4):
         raise CheckFailure("each output row is a log-probability distribution (a log-softmax)")
+    if np.all(logits >= 0):
+        raise CheckFailure(
+            "every output is >= 0: logits come straight from the last nn.Linear, with no ReLU,"
+            " sigmoid or other squashing after it"
+        )
+    if not np.allclose(predict_logits(network, digits), logits, rtol=1e-5, atol=1e-6):
+        raise CheckFailure(
+            "the same digits gave other outputs the second time in evaluation mode: dropout must be"
+            " off at test time (nn.Dropout, or F.dropout(x, p, training=self.training))"
+        )
+    # f(a + b) - f(a) - f(b) + f(0) is 0 for an affine network: at most 6.4e-7 of the scale in
+    # float32, against 0.026-0.74 for the reference and correct networks (seeds 0-4).
+    rng = np.random.default_rng(61)
+    a, b = rng.uniform(0, 0.5, (2, 8, 1, 28, 28)).astype(np.float32)
+    f0, fa, fb, fab = (predict_logits(network, v) for v in (np.zeros_like(a), a, b, a + b))
+    scale = np.linalg.norm(fa - f0) + np.linalg.norm(fb - f0)
+    if np.linalg.norm(fab - fa - fb + f0) <= 1e-4 * scale:
+        raise CheckFailure(
+            "the network is one affine map of its input: put an activation such as nn.ReLU after"
+            " each convolution and each hidden nn.Linear"
+        )
 
 
 @check('net_budget_hidden', '1 get_conv_net: at most 250,000 trainable parameters', points=3.0, hidden=True, hint='Most parameters sit in the first Linear after the flatten: pool more before it.', support_functions={'count_parameters': 'nnkit_torch.count_parameters'})
