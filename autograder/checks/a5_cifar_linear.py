@@ -203,7 +203,7 @@ def test_sgd_public(linear_cost_func, stochastic_gradient_descent_func):
         )
 
 
-@check('sgd_hidden', '1.6 stochastic_gradient_descent_func: full batches, seeds, every sample drawn', points=3.0, hidden=True, hint='Each step draws batch_size new distinct samples from all of x with default_rng(seed).')
+@check('sgd_hidden', '1.6 stochastic_gradient_descent_func: full batches, seeds, every sample drawn, mini-batch costs', points=3.0, hidden=True, hint='Each step draws batch_size new distinct samples from all of x with default_rng(seed).')
 def test_sgd_hidden(stochastic_gradient_descent_func):
     rng = np.random.default_rng(24)
     x_probe = rng.normal(size=(12, 5))
@@ -237,6 +237,28 @@ def test_sgd_hidden(stochastic_gradient_descent_func):
     assert_at_least(
         float(hits), 0.8, "accuracy on 60 samples sorted by class after 3 mini-batches of 10"
     )
+    # With alpha = 0 the weights stay put, so each J_his[i] is the mean loss of i's mini-batch:
+    # the mean of batch_size of the 7 per-sample losses, never the cost of all 7.
+    x_fixed = rng.normal(size=(7, 5))
+    targets_fixed = np.eye(3)[rng.integers(0, 3, 7)]
+    w_fixed, b_fixed = rng.normal(0.0, 1.0, (5, 3)), rng.normal(0.0, 1.0, 3)
+    scores = x_fixed @ w_fixed + b_fixed
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    sample_losses = -np.log(np.sum(targets_fixed * e / e.sum(axis=1, keepdims=True), axis=1) + 1e-9)
+    first_rows, second_rows = np.triu_indices(7, k=1)
+    pair_costs = (sample_losses[first_rows] + sample_losses[second_rows]) / 2
+    w_same, b_same, history = stochastic_gradient_descent_func(
+        x_fixed, targets_fixed, w_fixed, b_fixed, 0.0, 6, 2, 5
+    )
+    assert_close(w_same, w_fixed, "W after 6 steps with alpha = 0 (unchanged)")
+    if len(history) != 6:
+        raise CheckFailure(f"J_his should hold one cost per iteration (6), got {len(history)}")
+    for i, cost in enumerate(np.asarray(history, dtype=float)):
+        if not np.any(np.isclose(pair_costs, cost, rtol=1e-6, atol=0.0)):
+            raise CheckFailure(
+                f"J_his[{i}] = {cost:.6g} is not the cost of any mini-batch of 2 samples: record"
+                " the cost on the step's own mini-batch"
+            )
 
 
 @check('linear_training_hidden', '1.7 stochastic_gradient_descent_func: test accuracy on CIFAR-10 images', points=3.0, hidden=True, hint='Steps must go downhill, average over the mini-batch and draw a new mini-batch each time.')
@@ -431,14 +453,31 @@ def test_two_layer_public(TwoLayerNet):
         raise CheckFailure(f"accuracy should be a fraction between 0 and 1, got {score}")
 
 
-@check('two_layer_gradient_hidden', '2.5 TwoLayerNet.gradient: backpropagation against finite differences, with L2', points=4.0, hidden=True, hint='Backpropagate in reverse layer order; the L2 term adds regularization * W to dW1 and dW2.')
+@check('two_layer_gradient_hidden', '2.5 TwoLayerNet: the seeded draws, and backpropagation against finite differences, with L2', points=4.0, hidden=True, hint='Draw W1 then W2 with weight_init_std; backpropagate in reverse; L2 is on the weights only.')
 def test_two_layer_gradient_hidden(TwoLayerNet):
     small = TwoLayerNet(
         input_size=6, hidden_size=5, output_size=4, weight_init_std=0.5, regularization=0.3, seed=4
     )
+    # The text fixes the draws: W1 (6, 5) first, then W2 (5, 4), from default_rng(4), std 0.5.
+    draws = 0.5 * np.random.default_rng(4).standard_normal(6 * 5 + 5 * 4)
+    start = small.params
+    for key, values, shape in [("W1", draws[:30], (6, 5)), ("W2", draws[30:], (5, 4))]:
+        got = np.asarray(start[key], dtype=float)
+        # drawn in its own shape, or in the transposed shape and then transposed
+        candidates = [values.reshape(shape), values.reshape(shape[::-1]).T]
+        if not any(got.shape == c.shape and np.allclose(got, c, rtol=1e-9, atol=0) for c in candidates):
+            raise CheckFailure(
+                f"params['{key}'] of TwoLayerNet(6, 5, 4, weight_init_std=0.5, seed=4) is not the"
+                " seeded draws: W1 first, then W2, from np.random.default_rng(seed), times the std"
+            )
     rng = np.random.default_rng(34)
     x_probe, targets = rng.normal(size=(7, 6)), np.eye(4)[rng.integers(0, 4, 7)]
+    # One step first, so that the biases are not zero when the L2 term is checked.
+    small.gradient(x_probe, targets)
+    small.update_params(0.5)
     start = small.params
+    if np.allclose(start["b1"], 0.0) or np.allclose(start["b2"], 0.0):
+        raise CheckFailure("update_params(0.5) left the biases at zero: step every parameter")
 
 
     def penalised_loss(p):

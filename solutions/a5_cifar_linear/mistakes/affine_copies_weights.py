@@ -1,6 +1,7 @@
 """Affine keeps copies of W and b, so a network's in-place updates never reach it.
 
-fails: two_layer_numerical_hidden, two_layer_training_hidden, two_layer_update_hidden
+fails: two_layer_gradient_hidden, two_layer_numerical_hidden, two_layer_training_hidden,
+    two_layer_update_hidden
 """
 
 # The kit swaps these definitions into a5_answers.py, where np and the other answers exist.

@@ -1,6 +1,6 @@
 """TwoLayerNet draws its weights from the global np.random, ignoring the seed.
 
-fails: two_layer_public
+fails: two_layer_gradient_hidden, two_layer_public
 """
 
 # The kit swaps these definitions into a5_answers.py, where np and the other answers exist.

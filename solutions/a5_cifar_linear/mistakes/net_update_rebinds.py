@@ -1,6 +1,6 @@
 """TwoLayerNet.update_params puts new arrays into params, so the layers keep the old weights.
 
-fails: two_layer_training_hidden, two_layer_update_hidden
+fails: two_layer_gradient_hidden, two_layer_training_hidden, two_layer_update_hidden
 """
 
 # The kit swaps these definitions into a5_answers.py, where np and the other answers exist.
