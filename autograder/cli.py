@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     report.add_argument("--assignment", help="assignment id (default: the one grade-all graded)")
 
+    verbs.add_parser(
+        "check-sandbox",
+        help="as root: can student code run as nobody here (setup.sh runs this; exit 1 if not)",
+    )
+
     validate = verbs.add_parser(
         "validate", help="reference full marks, release zero, mistakes caught"
     )
@@ -66,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             "grade": _grade,
             "grade-all": _grade_all,
             "report": _report,
+            "check-sandbox": _check_sandbox,
             "validate": _validate,
             "demo": _demo,
         }[args.verb]
@@ -95,16 +101,55 @@ def _build(args) -> int:
 
 
 def _grade(args) -> int:
-    from autograder.grade import grade_or_report_failure
-    from autograder.report import format_table, write_gradescope
+    import resource
+
+    from autograder.grade import grade_to_file
+    from autograder.report import UnsafeOutput, check_output_folder, format_table
 
     assignment = load_assignment(args.assignment)
-    report, ok = grade_or_report_failure(assignment, args.submission)
-    status = 0 if ok else 1
-    if args.output:
-        write_gradescope(report, args.output, assignment.hidden_visibility)
+    try:
+        if args.output:
+            check_output_folder(args.output.absolute().parent)
+        report, ok = grade_to_file(assignment, args.submission, args.output)
+    except UnsafeOutput as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(format_table(report))
-    return status
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  judge: peak memory {peak_mb:.0f} MB")
+    return 0 if ok else 1
+
+
+def _check_sandbox(args) -> int:
+    """Start a student process the way grading does, importing numpy; say what protects it."""
+    from autograder.sandbox import (
+        SandboxUnavailable,
+        grade_folder,
+        hand_over,
+        make_sandbox,
+        stage_engine,
+    )
+    from autograder.student_process import StudentError, StudentProcess
+
+    try:
+        sandbox = make_sandbox(512, 60)
+    except SandboxUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    with grade_folder() as folder:
+        engine = stage_engine(folder / "engine") if sandbox.user else None
+        hand_over(folder / "work", sandbox)
+        cells = [{"index": 0, "source": "import numpy"}]
+        try:
+            with StudentProcess(cells, folder / "work", sandbox, engine) as student:
+                problems = student.start().problems
+        except StudentError as exc:
+            problems = [str(exc)]
+    if problems:
+        print(f"error: the student process cannot start: {problems[0]}", file=sys.stderr)
+        return 1
+    print(sandbox.describe())
+    return 0
 
 
 def _grade_all(args) -> int:

@@ -9,8 +9,11 @@ stays with the judge.
 from __future__ import annotations
 
 import importlib.util
-import tempfile
+import os
+import threading
 import time
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from autograder import checklib
@@ -19,24 +22,54 @@ from autograder.grading_data import ensure_grading_data
 from autograder.judge import run_checks
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook import CodeCell, SubmissionError, find_submission, read_code_cells
+from autograder.report import format_table, write_gradescope
 from autograder.results import CheckResult, GradeReport
-from autograder.sandbox import hand_over, hide, make_sandbox
+from autograder.sandbox import (
+    SandboxUnavailable,
+    cleaned_up,
+    grade_folder,
+    hand_over,
+    kit_hidden,
+    make_sandbox,
+    stage_engine,
+)
 from autograder.student_process import StudentError, StudentProcess
 
+# How long after `total_seconds` the watchdog writes the report itself: stopping the student
+# process, removing its control group and restoring the kit's folders take a second or two.
+WATCHDOG_MARGIN_SECONDS = 15.0
+MISCONFIGURED = (
+    "The autograder is misconfigured, so your code was not run; please tell your instructor."
+)
+NOT_RUN = "not run: grading used up its total time limit"
+_ON_ABORT: list[Callable[[], None]] = []  # what the watchdog undoes before it ends the grader
 
-def grade(assignment: Assignment, submission: Path) -> GradeReport:
+
+def grade(
+    assignment: Assignment,
+    submission: Path,
+    *,
+    trusted: bool = False,
+    report: GradeReport | None = None,
+) -> GradeReport:
     """Grade one submission: a notebook, a ``.py`` file, or a folder holding the notebook (or,
-    for an assignment with a student module, that module)."""
+    for an assignment with a student module, that module).
+
+    trusted: the code is the instructor's own (validate, demo): as root, it may run as root
+    when no unprivileged user can run this Python. Otherwise that raises SandboxUnavailable.
+    report: the report to fill in (a watchdog may read its results while it grows).
+    """
     started = time.perf_counter()
+    ends_at = time.monotonic() + assignment.total_seconds
     checks = load_checks(assignment)
-    report = GradeReport(assignment.id, [])
+    report = report or GradeReport(assignment.id, [])
     try:
         cells = read_code_cells(find_submission(Path(submission), assignment.graded_file))
     except SubmissionError as exc:
         report.notes.append(f"Your submission could not be graded: {exc}")
         report.results = _all_failed(checks, str(exc))
     else:
-        _run(assignment, to_load(cells), checks, report)
+        _run(assignment, to_load(cells), checks, report, trusted=trusted, ends_at=ends_at)
     report.execution_time = time.perf_counter() - started
     return report
 
@@ -46,17 +79,77 @@ def to_load(cells: list[CodeCell]) -> list[dict]:
     return [{"index": c.index, "source": c.source, "name": c.name} for c in cells if not c.is_check]
 
 
-def grade_or_report_failure(assignment: Assignment, submission: Path) -> tuple[GradeReport, bool]:
+def grade_or_report_failure(
+    assignment: Assignment, submission: Path, *, report: GradeReport | None = None
+) -> tuple[GradeReport, bool]:
     """`grade`, but a failure of the grader itself still gives a report that says so.
 
     returns: (report, True) normally; (a report with no results and a note, False) when the
-    grader broke (a missing checks module, unreadable grading data, a bug).
+    grader broke (a missing checks module, unreadable grading data, a bug) or would have run
+    student code as root (the why is in the report's protections line, for the instructor).
     """
     try:
-        return grade(assignment, submission), True
+        return grade(assignment, submission, report=report), True
+    except SandboxUnavailable as exc:
+        failed = GradeReport(assignment.id, [], notes=[MISCONFIGURED])
+        failed.protections = f"autograder misconfigured: {exc}"
+        return failed, False
     except Exception as exc:  # noqa: BLE001 - whatever broke, the student gets a report
         note = f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor."
         return GradeReport(assignment.id, [], notes=[note]), False
+
+
+def grade_to_file(
+    assignment: Assignment, submission: Path, output: Path | None
+) -> tuple[GradeReport, bool]:
+    """`grade_or_report_failure` under a watchdog, writing Gradescope's results to `output`.
+
+    If grading is not over `WATCHDOG_MARGIN_SECONDS` after the assignment's `total_seconds`
+    (deadlines inside bound it long before, so this means something else hung), the watchdog
+    stops the student's code, writes the report as it stands (every check not reached fails
+    with the time limit), prints it and ends this process with status 0.
+    """
+    report = GradeReport(assignment.id, [])
+    timer = threading.Timer(
+        assignment.total_seconds + WATCHDOG_MARGIN_SECONDS,
+        _overrun,
+        (assignment, report, output),
+    )
+    timer.daemon = True
+    timer.start()
+    try:
+        report, ok = grade_or_report_failure(assignment, submission, report=report)
+    finally:
+        timer.cancel()
+    if output:
+        write_gradescope(report, output, assignment.hidden_visibility)
+    return report, ok
+
+
+def _overrun(assignment: Assignment, report: GradeReport, output: Path | None) -> None:
+    for undo in reversed(list(_ON_ABORT)):
+        try:
+            undo()
+        except Exception:  # noqa: BLE001, S110 - undo the rest, whatever one of them hit
+            pass
+    done = {r.grade_id for r in list(report.results)}
+    report.results = [*report.results] + [
+        r for r in _all_failed(load_checks(assignment), NOT_RUN) if r.grade_id not in done
+    ]
+    report.notes.append("Grading stopped at its total time limit.")
+    if output:
+        write_gradescope(report, output, assignment.hidden_visibility)
+    print(format_table(report), flush=True)
+    os._exit(0)
+
+
+@contextmanager
+def _undone_on_abort(undo: Callable[[], None]):
+    _ON_ABORT.append(undo)
+    try:
+        yield
+    finally:
+        _ON_ABORT.remove(undo)
 
 
 def load_checks(assignment: Assignment) -> list[CheckSpec]:
@@ -73,33 +166,54 @@ def load_checks(assignment: Assignment) -> list[CheckSpec]:
     return checks_of(module)
 
 
-def _run(assignment: Assignment, cells: list[dict], checks: list, report: GradeReport) -> None:
-    sandbox = make_sandbox(assignment.memory_mb, cpu_seconds=int(assignment.total_seconds))
+def _run(
+    assignment: Assignment,
+    cells: list[dict],
+    checks: list,
+    report: GradeReport,
+    *,
+    trusted: bool,
+    ends_at: float,
+) -> None:
+    sandbox = make_sandbox(
+        assignment.memory_mb, cpu_seconds=int(assignment.total_seconds), trusted=trusted
+    )
     support = [path for path in assignment.support_sources().values() if path.is_file()]
     grading_data = ensure_grading_data(assignment)
-    if sandbox.user:
-        hide([assignment.checks_file.parent, assignment.source_dir, *grading_data])
+    private = [assignment.checks_file.parent, assignment.source_dir, *grading_data]
     report.protections = sandbox.describe()
     with (
-        tempfile.TemporaryDirectory(prefix="nnkit-") as scratch,
+        grade_folder() as folder,
+        kit_hidden(sandbox, private) as restore_kit,
+        cleaned_up(sandbox) as clean_up,
+        _undone_on_abort(restore_kit),
+        _undone_on_abort(clean_up),
         _data_from([*support, *grading_data]),
     ):
-        assignment.copy_support_files(Path(scratch))
-        hand_over(Path(scratch), sandbox)
-        with StudentProcess(cells, Path(scratch), sandbox) as student:
-            try:
-                loaded = student.start()
-            except StudentError as exc:
-                report.notes.append(f"Loading your notebook failed: {exc}")
-                report.results = _all_failed(checks, f"your notebook could not be loaded: {exc}")
-                return
-            report.notes += loaded.problems
-            report.results = run_checks(
-                checks,
-                student,
-                check_seconds=assignment.check_seconds,
-                total_seconds=assignment.total_seconds,
-            )
+        work = folder / "work"
+        assignment.copy_support_files(work)
+        engine = stage_engine(folder / "engine") if sandbox.user else None
+        hand_over(work, sandbox)
+        with StudentProcess(cells, work, sandbox, engine) as student:
+            student.deadline = ends_at  # loading counts in the total time
+            with _undone_on_abort(student.kill):
+                try:
+                    loaded = student.start()
+                except StudentError as exc:
+                    report.notes.append(f"Loading your notebook failed: {exc}")
+                    report.results = _all_failed(
+                        checks, f"your notebook could not be loaded: {exc}"
+                    )
+                    return
+                report.notes += loaded.problems
+                run_checks(
+                    checks,
+                    student,
+                    check_seconds=assignment.check_seconds,
+                    total_seconds=assignment.total_seconds,
+                    ends_at=ends_at,
+                    results=report.results,
+                )
 
 
 class _data_from:

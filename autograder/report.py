@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
+import sysconfig
 import tempfile
 from pathlib import Path
 
@@ -12,7 +15,12 @@ from autograder.manifest import KIT_ROOT
 from autograder.results import GradeReport
 
 MAX_OUTPUT_CHARS = 2000
-SCRATCH_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"/nnkit-[^/\s]*")  # grade's scratch
+# A grade's own folder (sandbox.grade_folder) and the student's scratch folder inside it.
+SCRATCH_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"/nnkit-\w+(?:/work)?")
+
+
+class UnsafeOutput(Exception):
+    """The results folder could let someone else redirect or replace the report."""
 
 
 def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> dict:
@@ -24,7 +32,7 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
     return {
         "score": report.score,
         "execution_time": round(report.execution_time, 3),
-        "output": _bounded("\n".join([*report.notes, report.protections]).strip()),
+        "output": _bounded("\n".join(report.notes).strip()),  # protections: the CLI's table
         "stdout_visibility": "hidden",
         "tests": [
             {
@@ -47,12 +55,41 @@ def write_gradescope(report: GradeReport, path: Path, hidden_visibility: str = "
 
 
 def write_json(data: dict, path: Path) -> None:
-    """Write `data` as JSON atomically, so a reader never sees half a file."""
+    """Write `data` as JSON atomically, so a reader never sees half a file.
+
+    The temporary file is created exclusively (never through a link someone planted) in the
+    target folder, then renamed over `path` (which replaces a link there, never follows it).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(data, indent=2))
-    partial.replace(path)
+    check_output_folder(path.parent)
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "w") as stream:
+            stream.write(json.dumps(data, indent=2))
+        os.chmod(partial, 0o644)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
+def check_output_folder(folder: Path) -> None:
+    """As root, refuse a results folder others may write to, or that sits in a folder others
+    may write to without the sticky bit (they could swap it for a link): UnsafeOutput."""
+    if os.geteuid() != 0:
+        return
+    folder = Path(folder).absolute()
+    for place in [folder, *folder.parents]:
+        try:
+            mode = os.stat(place).st_mode
+        except FileNotFoundError:
+            continue
+        if mode & stat.S_IWOTH and (place == folder or not mode & stat.S_ISVTX):
+            raise UnsafeOutput(
+                f"refusing to write results into {folder}: {place} is writable by other users "
+                "(choose a folder only root can write to)"
+            )
 
 
 def format_table(report: GradeReport) -> str:
@@ -81,20 +118,24 @@ def format_score(report: GradeReport, sep: str = " / ") -> str:
 def _bounded(text: str) -> str:
     """What a student may see of `text`: no paths of the grader's machine, at most
     MAX_OUTPUT_CHARS characters."""
-    for path, placeholder in _grader_paths():
-        text = text.replace(path, placeholder)
     text = SCRATCH_PATH.sub("<your folder>", text)
+    for path, placeholder in _grader_paths():
+        text = re.sub(re.escape(path) + r"(?=/|\b|$)", placeholder, text)
     if len(text) <= MAX_OUTPUT_CHARS:
         return text
     return text[: MAX_OUTPUT_CHARS - 20] + "\n[... output cut]"
 
 
 def _grader_paths() -> list[tuple[str, str]]:
-    """The grader's folders, longest first, and what students see instead."""
+    """The grader's folders, longest first, and what students see instead: the kit, the
+    Python environment and its library folders (never a bare system prefix such as /usr)."""
     paths = {
         str(KIT_ROOT): "<grader>",
         sys.prefix: "<python>",
         sys.base_prefix: "<python>",
+        **{sysconfig.get_paths()[kind]: "<python>" for kind in ("stdlib", "purelib", "platlib")},
         str(Path.home()): "<home>",
     }
-    return sorted(((p, name) for p, name in paths.items() if len(p) > 1), key=lambda x: -len(x[0]))
+    shared = {"/", "/usr", "/usr/local", "/opt"}
+    kept = [(p, name) for p, name in paths.items() if p not in shared and len(p) > 1]
+    return sorted(kept, key=lambda x: -len(x[0]))

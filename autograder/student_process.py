@@ -7,6 +7,7 @@ and objects; calling one sends plain data to the student process and waits for p
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,6 +25,14 @@ STARTUP_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_CPU_SECONDS = 900
 EXIT_WAIT_SECONDS = 2.0
+# The largest reply the judge reads: this much more than twice the request it answers (a call
+# that hands its arguments back, or a one-hot of the labels it got). Checks need far less.
+REPLY_ALLOWANCE_BYTES = 64 << 20
+MAX_LOAD_PROBLEMS = 20
+# What of a student's error a hidden check may show: its type, and the student's own function,
+# file and line. Everything else (its message) could carry the check's inputs.
+IDENTIFIER = re.compile(r"[A-Za-z_<][\w<>.]{0,79}")
+STUDENT_FILE = re.compile(r"cell \d{1,4}|[\w.-]{1,80}\.py")
 # Inherited settings the student process must not get: Dask's workers (grade-all --scheduler)
 # set an aggressive malloc trim threshold that makes numpy code there about 1.5x slower.
 DROPPED_ENV = ("MALLOC_TRIM_THRESHOLD_",)
@@ -38,7 +47,22 @@ SINGLE_THREAD_ENV = {
 
 
 class StudentError(Exception):
-    """Student code failed: it raised, timed out, crashed, or a name is missing. Safe to show."""
+    """Student code failed: it raised, timed out, crashed, or a name is missing. Safe to show.
+
+    hidden: what a hidden check may show of it (nothing the student's code chose but the
+    exception type and where in their code it was raised).
+    """
+
+    def __init__(self, message: str, hidden: str | None = None) -> None:
+        super().__init__(message)
+        self.hidden = message if hidden is None else hidden
+
+
+def _garbled() -> StudentError:
+    return StudentError(
+        "your code wrote something to the grader's connection that is not an answer "
+        "(do not write to file descriptors your code did not open)"
+    )
 
 
 @dataclass
@@ -52,9 +76,18 @@ class LoadReport:
 class StudentProcess:
     """A child process holding the submission's definitions; restarted after a timeout or crash."""
 
-    def __init__(self, cells: list[dict], workdir: Path, sandbox: Sandbox | None = None) -> None:
+    def __init__(
+        self,
+        cells: list[dict],
+        workdir: Path,
+        sandbox: Sandbox | None = None,
+        engine: Path | None = None,
+    ) -> None:
+        """engine: where the student process imports the kit's `autograder.student_server`
+        from (a staged copy, so the kit itself can stay hidden); default: the kit."""
         self.cells = cells
         self.workdir = Path(workdir)
+        self.engine = engine
         self.sandbox = sandbox or make_sandbox(DEFAULT_MEMORY_MB, DEFAULT_CPU_SECONDS)
         self.deadline: float | None = None
         self.generation = 0
@@ -77,10 +110,17 @@ class StudentProcess:
             **{k: v for k, v in os.environ.items() if k not in DROPPED_ENV},
             **SINGLE_THREAD_ENV,
             **self.sandbox.environment(self.workdir),
-            "PYTHONPATH": str(Path(__file__).parent.parent),
+            "PYTHONPATH": str(self.engine or Path(__file__).parent.parent),
         }
+        argv = [
+            sys.executable,
+            "-m",
+            "autograder.student_server",
+            str(to_child_r),
+            str(from_child_w),
+        ]
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "autograder.student_server", str(to_child_r), str(from_child_w)],
+            self.sandbox.command(argv, self.workdir, self.engine),
             cwd=self.workdir,
             env=env,
             pass_fds=(to_child_r, from_child_w),
@@ -91,14 +131,24 @@ class StudentProcess:
         )
         os.close(to_child_r)
         os.close(from_child_w)
+        os.set_blocking(to_child_w, False)  # writes wait under the deadline (wire.send)
         self._to_child, self._from_child = to_child_w, from_child_r
         self.generation += 1
-        saved, self.deadline = self.deadline, time.monotonic() + STARTUP_SECONDS
+        saved = self.deadline
+        startup = time.monotonic() + STARTUP_SECONDS
+        self.deadline = startup if saved is None else min(startup, saved)
         try:
             loaded = self._request({"op": "load", "cells": self.cells})
         finally:
             self.deadline = saved
-        return LoadReport(list(loaded["problems"]), list(loaded["defined"]))
+        if not (
+            isinstance(loaded, dict)
+            and all(isinstance(loaded.get(k), list) for k in ("problems", "defined"))
+        ):
+            self.stop()
+            raise _garbled()
+        problems = [str(p)[:500] for p in loaded["problems"][:MAX_LOAD_PROBLEMS]]
+        return LoadReport(problems, [str(d) for d in loaded["defined"]])
 
     def stop(self) -> None:
         if self._proc is None:
@@ -111,6 +161,14 @@ class StudentProcess:
             pass
         self._proc.wait()
         self._proc = None
+
+    def kill(self) -> None:
+        """Kill the process group at once, from any thread (a watchdog); `stop` still reaps."""
+        if self._proc is not None:
+            try:
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
     def _exit_code(self) -> int | None:
         """The exit code of a child whose pipe just closed; it may need a moment to be reaped."""
@@ -127,21 +185,35 @@ class StudentProcess:
         if self._proc is None:
             self.start()
         try:
-            wire.send(self._to_child, request, _handle_of)
-            reply = wire.receive(self._from_child, self.deadline)
+            sent = wire.send(self._to_child, request, _handle_of, self.deadline)
+            reply = wire.receive(self._from_child, self.deadline, REPLY_ALLOWANCE_BYTES + 2 * sent)
         except wire.PeerTimeout:
             self.stop()
             raise StudentError(
                 "your code did not finish within the time limit (an infinite loop, or far too slow)"
             ) from None
-        except (wire.WireError, BrokenPipeError):
+        except wire.FrameTooLarge as exc:
+            self.stop()
+            raise StudentError(
+                f"your code sent back {exc.size / 1e6:.0f} MB, more than the grader accepts "
+                f"for this call ({exc.limit / 1e6:.0f} MB)"
+            ) from None
+        except (wire.WireError, OSError):
             code = self._exit_code()
             self.stop()
-            raise StudentError(_crash_message(code)) from None
-        self.last_warnings = list(reply.get("warnings", []))
-        if not reply.get("ok"):
-            raise StudentError(reply["error"]["message"])
-        return self._wrap(reply["value"])
+            raise StudentError(
+                _crash_message(code), "your code ended the grading process or broke its connection"
+            ) from None
+        if not isinstance(reply, dict) or not isinstance(reply.get("ok"), bool):
+            self.stop()
+            raise _garbled()
+        warnings = reply.get("warnings")
+        self.last_warnings = (
+            [str(w)[:300] for w in warnings[:5]] if isinstance(warnings, list) else []
+        )
+        if not reply["ok"]:
+            raise _student_error(reply.get("error"), request)
+        return self._wrap(reply.get("value"))
 
     def _wrap(self, value: Any) -> Any:
         if isinstance(value, wire.Handle):
@@ -182,6 +254,28 @@ def copy_back(original: Any, updated: Any) -> Any:
             copy_back(o, u)
         return original
     return updated
+
+
+def _student_error(error: Any, request: dict) -> StudentError:
+    """The StudentError for an error reply; its hidden text is built here, from checked parts."""
+    error = error if isinstance(error, dict) else {}
+    message = str(error.get("message", "your code raised an error"))[:1000]
+    kind = str(error.get("type", ""))
+    if kind == "MissingName" and isinstance(request.get("target"), str):
+        return StudentError(message, f"your notebook does not define `{request['target']}`")
+    hidden = kind if IDENTIFIER.fullmatch(kind) else "an error"
+    where = error.get("where")
+    if (
+        isinstance(where, list)
+        and len(where) == 3
+        and isinstance(where[0], str)
+        and IDENTIFIER.fullmatch(where[0])
+        and isinstance(where[1], str)
+        and STUDENT_FILE.fullmatch(where[1])
+        and isinstance(where[2], int)
+    ):
+        hidden += f" (in {where[0]}, {where[1]} line {where[2]})"
+    return StudentError(message, f"your code raised {hidden}")
 
 
 def _crash_message(code: int | None) -> str:
@@ -241,15 +335,25 @@ class Remote:
         reply = self._send(
             {"op": "call", "args": list(args), "kwargs": kwargs, "return_arguments": True}
         )
+        if not (
+            isinstance(reply, dict)
+            and isinstance(reply.get("args"), list)
+            and isinstance(reply.get("kwargs"), dict)
+        ):
+            raise StudentError("your code answered the grader with something it did not ask for")
         copy_back(list(args), reply["args"])
         copy_back(kwargs, reply["kwargs"])
-        return reply["value"]
+        return reply.get("value")
 
     def __iter__(self) -> Any:
         """Iterate in the student process (e.g. a generator) and go over the items here."""
         return iter(self._send({"op": "list"}))
 
     def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__") and attr.endswith("__"):  # e.g. numpy's __array_interface__:
+            raise AttributeError(
+                attr
+            )  # protocols of the judge's libraries never reach student code
         return self._send({"op": "get", "attr": attr})
 
     def __setattr__(self, attr: str, value: Any) -> None:

@@ -170,15 +170,22 @@ def describe(exc: BaseException) -> str:
             f"; `{exc.name}` is set by top-level code, which the grader does not run (it runs"
             " only imports, functions, classes and constants): create it inside the function"
         )
+    place = where(exc)
+    if place:
+        text += f" (in {place[0]}, {place[1]} line {place[2]})"
+    return text
+
+
+def where(exc: BaseException) -> list | None:
+    """[function, file, line] of the student's code where `exc` was raised, or None."""
     frames = [
         f
         for f in traceback.extract_tb(exc.__traceback__)
         if f.filename.startswith("<cell ") or f.filename in STUDENT_FILES
     ]
-    if frames:
-        last = frames[-1]
-        text += f" (in {last.name}, {last.filename.strip('<>')} line {last.lineno})"
-    return text
+    if not frames:
+        return None
+    return [frames[-1].name, frames[-1].filename.strip("<>"), frames[-1].lineno]
 
 
 def serve(in_fd: int, out_fd: int) -> None:
@@ -196,7 +203,11 @@ def serve(in_fd: int, out_fd: int) -> None:
             except BaseException as exc:  # noqa: BLE001 - report SystemExit, KeyboardInterrupt too
                 reply = {
                     "ok": False,
-                    "error": {"type": type(exc).__name__, "message": describe(exc)},
+                    "error": {
+                        "type": type(exc).__name__,
+                        "message": describe(exc),
+                        "where": where(exc),  # what a hidden check may show, with the type
+                    },
                 }
         if os.getpid() != own_pid:
             os._exit(0)  # a copy forked by student code: only the original may answer

@@ -1,9 +1,11 @@
 """Plain-data messages between the judge and the student process.
 
 A message is a JSON header followed by raw array buffers, sent as length-prefixed frames over a
-pipe. Nothing is pickled: decoding can only ever produce None, bools, numbers, strings, lists,
-tuples, str-keyed dicts, numeric numpy arrays and numpy scalars, opaque object handles and
-names, so a hostile student process cannot run code in the judge by what it sends back.
+pipe. Every part starts on an 8-byte boundary, so a frame is read into one buffer and its arrays
+are views of that buffer, never copies. Nothing is pickled: decoding can only ever produce
+None, bools, numbers, strings, lists, tuples, str-keyed dicts, numeric numpy arrays and numpy
+scalars, opaque object handles and names, so a hostile student process cannot run code in the
+judge by what it sends back.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import numpy as np
 
 ALLOWED_DTYPE_KINDS = "biufc"  # bool, int, uint, float, complex
 MAX_FRAME_BYTES = 1 << 31
+MAX_HEADER_BYTES = 8 << 20  # the JSON part: lists and numbers, not bulk data
 _LENGTH = struct.Struct("!Q")
+_ALIGN = 8
 
 
 class WireError(Exception):
@@ -33,6 +37,14 @@ class PeerTimeout(WireError):
 
 class PeerClosed(WireError):
     """The peer closed its end of the pipe (it exited or was killed)."""
+
+
+class FrameTooLarge(WireError):
+    """The peer announced a frame larger than the reader accepts; nothing of it was read."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"a message of {size} bytes is larger than the {limit} accepted")
+        self.size, self.limit = size, limit
 
 
 @dataclass(frozen=True)
@@ -87,27 +99,38 @@ def encode(value: Any, to_handle=None) -> bytes:
         return walk(to_handle(v))
 
     header = json.dumps(walk(value)).encode()
+    header += b" " * (-len(header) % _ALIGN)  # JSON ignores the padding
     parts = [_LENGTH.pack(len(header)), header, _LENGTH.pack(len(buffers))]
     for buf in buffers:
-        parts += [_LENGTH.pack(len(buf)), buf]
+        parts += [_LENGTH.pack(len(buf)), buf, b"\0" * (-len(buf) % _ALIGN)]
     return b"".join(parts)
 
 
-def decode(body: bytes) -> Any:
-    """Decode a message body made by `encode`; raises WireError on anything malformed."""
+def decode(body: bytes | bytearray) -> Any:
+    """Decode a message body made by `encode`; raises WireError on anything malformed.
+
+    Arrays decoded from a bytearray are views of it; from bytes, copies (bytes are read-only).
+    """
+    view = memoryview(body)
     try:
         offset = 0
 
-        def take(n: int) -> bytes:
+        def take(n: int) -> memoryview:
             nonlocal offset
-            if offset + n > len(body):
+            if offset + n > len(view):
                 raise WireError("truncated message")
-            chunk = body[offset : offset + n]
-            offset += n
+            chunk = view[offset : offset + n]
+            offset += n + (-n % _ALIGN)
             return chunk
 
-        header = json.loads(take(_LENGTH.unpack(take(8))[0]))
-        buffers = [take(_LENGTH.unpack(take(8))[0]) for _ in range(_LENGTH.unpack(take(8))[0])]
+        def length() -> int:
+            return _LENGTH.unpack(take(8))[0]
+
+        header_bytes = length()
+        if header_bytes > MAX_HEADER_BYTES:
+            raise WireError(f"a message header of {header_bytes} bytes is too large")
+        header = json.loads(bytes(take(header_bytes)))
+        buffers = [take(length()) for _ in range(length())]
         return _unwalk(header, buffers)
     except WireError:
         raise
@@ -115,7 +138,7 @@ def decode(body: bytes) -> Any:
         raise WireError(f"malformed message: {exc}") from None
 
 
-def _unwalk(v: Any, buffers: list[bytes]) -> Any:
+def _unwalk(v: Any, buffers: list[memoryview]) -> Any:
     if isinstance(v, list):
         return [_unwalk(x, buffers) for x in v]
     if not isinstance(v, dict):
@@ -124,7 +147,9 @@ def _unwalk(v: Any, buffers: list[bytes]) -> Any:
         dtype = np.dtype(v["dtype"])
         if dtype.kind not in ALLOWED_DTYPE_KINDS or dtype.fields is not None:
             raise WireError(f"refused dtype {v['dtype']}")
-        arr = np.frombuffer(buffers[v["__nd__"]], dtype=dtype).reshape(v["shape"]).copy()
+        arr = np.frombuffer(buffers[v["__nd__"]], dtype=dtype).reshape(v["shape"])
+        if not (arr.flags.writeable and arr.flags.aligned):
+            arr = arr.copy()
         return arr[()] if v.get("scalar") else arr
     if "__tuple__" in v:
         return tuple(_unwalk(x, buffers) for x in v["__tuple__"])
@@ -137,32 +162,54 @@ def _unwalk(v: Any, buffers: list[bytes]) -> Any:
     raise WireError(f"unknown message node {sorted(v)}")
 
 
-def send(fd: int, value: Any, to_handle=None) -> None:
-    """Write one framed message to file descriptor `fd`."""
+def send(fd: int, value: Any, to_handle=None, deadline: float | None = None) -> int:
+    """Write one framed message to `fd`, by `deadline` (time.monotonic()) at most; returns its
+    size. With a deadline, `fd` must be non-blocking (a peer that stops reading cannot hold the
+    writer: PeerTimeout)."""
     body = encode(value, to_handle)
-    data = memoryview(_LENGTH.pack(len(body)) + body)
-    while data:
-        data = data[os.write(fd, data) :]
+    for part in (_LENGTH.pack(len(body)), body):
+        data = memoryview(part)
+        while data:
+            _wait(fd, deadline, writing=True)
+            try:
+                data = data[os.write(fd, data) :]
+            except BlockingIOError:
+                continue
+    return len(body)
 
 
-def receive(fd: int, deadline: float | None = None) -> Any:
-    """Read one framed message from `fd`, waiting until `deadline` (time.monotonic()) at most."""
+def receive(fd: int, deadline: float | None = None, max_bytes: int = MAX_FRAME_BYTES) -> Any:
+    """Read one framed message from `fd`, waiting until `deadline` (time.monotonic()) at most.
+
+    A frame larger than `max_bytes` raises FrameTooLarge before any of it is read."""
     (length,) = _LENGTH.unpack(_read_exactly(fd, 8, deadline))
-    if length > MAX_FRAME_BYTES:
-        raise WireError(f"message of {length} bytes is too large")
+    if length > max_bytes:
+        raise FrameTooLarge(length, max_bytes)
     return decode(_read_exactly(fd, length, deadline))
 
 
-def _read_exactly(fd: int, n: int, deadline: float | None) -> bytes:
-    chunks, remaining = [], n
-    while remaining:
-        if deadline is not None:
-            wait = deadline - time.monotonic()
-            if wait <= 0 or not select.select([fd], [], [], wait)[0]:
-                raise PeerTimeout("no answer before the time limit")
-        chunk = os.read(fd, min(remaining, 1 << 20))
-        if not chunk:
+def _read_exactly(fd: int, n: int, deadline: float | None) -> bytearray:
+    buffer = bytearray(n)
+    view, got = memoryview(buffer), 0
+    while got < n:
+        _wait(fd, deadline, writing=False)
+        try:
+            count = os.readv(fd, [view[got:]])
+        except BlockingIOError:
+            continue
+        if not count:
             raise PeerClosed("the other process closed the connection")
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+        got += count
+    return buffer
+
+
+def _wait(fd: int, deadline: float | None, *, writing: bool) -> None:
+    """Wait until `fd` can be read (or written), raising PeerTimeout at `deadline`."""
+    wait = None if deadline is None else deadline - time.monotonic()
+    if wait is not None and wait <= 0:
+        raise PeerTimeout("no answer before the time limit")
+    readable, writable, _ = select.select(
+        [] if writing else [fd], [fd] if writing else [], [], wait
+    )
+    if not (writable if writing else readable):
+        raise PeerTimeout("no answer before the time limit")
