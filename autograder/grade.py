@@ -195,7 +195,7 @@ def _run(
         engine = stage_engine(folder / "engine") if sandbox.user else None
         hand_over(work, sandbox)
         with StudentProcess(cells, work, sandbox, engine) as student:
-            student.deadline = ends_at  # loading counts in the total time
+            student.ends_at = ends_at  # loading and restarts count in the total time
             with _undone_on_abort(student.kill):
                 try:
                     loaded = student.start()

@@ -89,7 +89,8 @@ class StudentProcess:
         self.workdir = Path(workdir)
         self.engine = engine
         self.sandbox = sandbox or make_sandbox(DEFAULT_MEMORY_MB, DEFAULT_CPU_SECONDS)
-        self.deadline: float | None = None
+        self.deadline: float | None = None  # of the current call (time.monotonic())
+        self.ends_at: float | None = None  # of the whole grade: no (re)start runs past it
         self.generation = 0
         self.last_warnings: list[str] = []
         self._proc: subprocess.Popen | None = None
@@ -136,7 +137,7 @@ class StudentProcess:
         self.generation += 1
         saved = self.deadline
         startup = time.monotonic() + STARTUP_SECONDS
-        self.deadline = startup if saved is None else min(startup, saved)
+        self.deadline = startup if self.ends_at is None else min(startup, self.ends_at)
         try:
             loaded = self._request({"op": "load", "cells": self.cells})
         finally:

@@ -10,6 +10,7 @@ costs only its own checks.
 
 import dataclasses
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -183,8 +184,29 @@ def test_reading_the_hidden_checks_never_shows_them(tmp_path):
     )
     report = grade(A1, write(lambda: nb, tmp_path))
     assert report.score == WITHOUT_BCE
-    outputs = [r.output for r in report.results if not r.passed]
-    assert outputs and all("quoted the grader's own checks" in o for o in outputs)
+    failed = [r for r in report.results if not r.passed]
+    assert [r.output for r in failed if not r.hidden] == [
+        "the message of this failure quoted the grader's own checks, so it is not shown"
+    ]
+    for result in (r for r in failed if r.hidden):  # only the type, the place and the hint
+        assert result.output.startswith("your code raised ValueError (in binary_cross_entropy,")
+        assert "assert" not in result.output
+
+
+def test_hidden_checks_never_show_what_the_student_s_code_raised_with_their_inputs(tmp_path):
+    """A function that raises its own arguments: a public check shows them, a hidden one
+    shows only the exception type, the student's function and line, and the hint."""
+    nb = bce_that("raise ValueError(f'inputs: {predictions!r} {labels!r}')")
+    report = grade(A1, write(lambda: nb, tmp_path))
+    assert report.score == WITHOUT_BCE
+    by_id = {r.grade_id: r.output for r in report.results}
+    assert "inputs: array(" in by_id["bce_public"]
+    hidden = by_id["bce_edges_hidden"]
+    assert "inputs" not in hidden and "array" not in hidden
+    assert re.match(
+        r"your code raised ValueError \(in binary_cross_entropy, cell \d+ line 6\)\nHint: ",
+        hidden,
+    ), hidden
 
 
 def test_a_fake_results_file_is_replaced_by_the_judge_s(tmp_path):

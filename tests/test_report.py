@@ -1,5 +1,6 @@
 import json
 import sys
+import sysconfig
 import tempfile
 
 import jsonschema
@@ -101,11 +102,26 @@ def test_students_never_see_the_grader_s_paths():
     )
     leaky.notes = [f"The autograder failed ({KIT_ROOT}/autograder/checks/a1.py is missing)"]
     data = to_gradescope(leaky)
+    site_packages = sysconfig.get_paths()["purelib"]
     assert data["tests"][1]["output"] == (
         "FileNotFoundError: <your folder>/two_moons.npz "
-        f"(<python>{np.__file__.removeprefix(sys.prefix)})"
+        f"(<python>{np.__file__.removeprefix(site_packages)})"
     )
     assert data["output"].startswith("The autograder failed (<grader>/autograder/checks/a1.py")
+
+
+def test_path_filters_keep_what_follows_and_leave_system_folders_alone(monkeypatch):
+    """With a system Python (prefix /usr), is /usr elsewhere kept, and does the scratch
+    filter keep the quote and comma after the path?"""
+    monkeypatch.setattr(sys, "base_prefix", "/usr")
+    leaky = report()
+    scratch = f"{tempfile.gettempdir()}/nnkit-k2j4x9/work"
+    leaky.results[1] = CheckResult(
+        "init", "t", 0.0, 1.0, False, f"open('{scratch}/x.npz', 'r'), see /usr/share/doc"
+    )
+    assert to_gradescope(leaky)["tests"][1]["output"] == (
+        "open('<your folder>/x.npz', 'r'), see /usr/share/doc"
+    )
 
 
 def with_bonus(score: float) -> GradeReport:
