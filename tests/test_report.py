@@ -1,14 +1,24 @@
 import json
+import os
 import sys
 import sysconfig
 import tempfile
+from pathlib import Path
 
 import jsonschema
 import numpy as np
 import pytest
 
 from autograder.manifest import KIT_ROOT
-from autograder.report import MAX_OUTPUT_CHARS, format_table, to_gradescope, write_gradescope
+from autograder.report import (
+    MAX_OUTPUT_CHARS,
+    UnsafeOutput,
+    check_output_folder,
+    format_table,
+    to_gradescope,
+    write_gradescope,
+    write_json,
+)
 from autograder.results import CheckResult, GradeReport
 
 VISIBILITY = {"enum": ["hidden", "after_due_date", "after_published", "visible"]}
@@ -146,3 +156,32 @@ def test_the_table_shows_bonus_points_apart():
     table = format_table(with_bonus(2.0))
     assert table.splitlines()[0] == "a3: 0.5 / 1.5 + 2 / 2 bonus points"
     assert table.splitlines()[-1].endswith("2/2     hidden bonus")
+
+
+def test_results_are_never_written_through_a_planted_link(tmp_path):
+    """Links where the report goes, and at the old predictable results.partial: is the report
+    a file of its own afterwards, and are the links' targets untouched?"""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (tmp_path / "results.partial").symlink_to(victim)
+    (tmp_path / "results.json").symlink_to(victim)
+    write_json({"score": 1}, tmp_path / "results.json")
+    assert victim.read_text() == "keep"
+    assert not (tmp_path / "results.json").is_symlink()
+    assert json.loads((tmp_path / "results.json").read_text()) == {"score": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "results.json",
+        "results.partial",
+        "victim.txt",
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root refuses folders others may write to")
+def test_as_root_a_results_folder_others_may_write_to_is_refused(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    with pytest.raises(UnsafeOutput, match=f"refusing to write results into {shared}"):
+        write_json({"score": 1}, shared / "results.json")
+    assert list(shared.iterdir()) == []
+    check_output_folder(Path(tempfile.gettempdir()) / "nnkit-not-yet-made")  # /tmp: sticky

@@ -47,6 +47,17 @@ def batches(x, size):
 
 def setting(name):
     return os.environ.get(name)
+
+def flood():
+    return np.zeros(10_000_000)  # 80 MB, over the reply cap of a small call
+
+def forge():
+    from autograder import wire
+    wire.send(int(sys.argv[2]), ["not", "a", "reply"])
+    return 1
+
+def leak(secret):
+    raise ValueError(f"the input was {secret}")
 """
 
 
@@ -233,3 +244,40 @@ def test_the_student_process_gets_one_thread_and_no_inherited_malloc_trimming(
         proc.start()
         assert call(proc, "setting", "MALLOC_TRIM_THRESHOLD_") is None
         assert call(proc, "setting", "OMP_NUM_THREADS") == "1"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "flood",
+            r"your code sent back 80 MB, more than the grader accepts for this call \(67 MB\)",
+        ),
+        ("forge", "wrote something to the grader's connection that is not an answer"),
+    ],
+)
+def test_a_reply_over_the_cap_or_forged_fails_that_call_only(student, name, message):
+    """An 80 MB reply to a small call, or a frame student code wrote itself: one line, and the
+    restarted process answers the next call."""
+    with pytest.raises(StudentError, match=message):
+        call(student, name)
+    np.testing.assert_array_equal(call(student, "relu", np.array([-2.0])), [0.0])
+
+
+def test_what_a_hidden_check_may_show_of_an_error_excludes_its_message(student):
+    """Does the hidden text keep only the type and the student's function and line?"""
+    with pytest.raises(StudentError) as raised:
+        call(student, "leak", np.array([4.0, 2.0]))
+    assert "the input was [4. 2.]" in str(raised.value)
+    assert raised.value.hidden == "your code raised ValueError (in leak, cell 3 line 51)"
+    with pytest.raises(StudentError) as missing:
+        call(student, "missing")
+    assert missing.value.hidden == "your notebook does not define `missing`"
+
+
+def test_the_judge_s_libraries_never_ask_student_objects_for_protocols(student):
+    """Is a dunder name (numpy's __array_interface__) refused here, never sent to the student?"""
+    box = call(student, "Box", 2)
+    with pytest.raises(AttributeError):
+        box.__array_interface__  # noqa: B018
+    np.testing.assert_array_equal(np.asarray(box.items), [0.0, 0.0])

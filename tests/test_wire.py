@@ -1,6 +1,7 @@
 import json
 import os
 import struct
+import time
 
 import numpy as np
 import pytest
@@ -77,3 +78,48 @@ def test_receive_times_out_and_notices_a_closed_peer():
     with pytest.raises(wire.PeerClosed):
         wire.receive(r)
     os.close(r)
+
+
+def test_a_peer_that_stops_reading_cannot_hold_the_writer_past_its_deadline():
+    """Is a 16 MB send to a pipe nobody reads stopped at the deadline (not blocked forever)?"""
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    started = time.monotonic()
+    with pytest.raises(wire.PeerTimeout):
+        wire.send(w, np.zeros(2_000_000), deadline=started + 0.5)
+    assert time.monotonic() - started < 2
+    os.close(r)
+    os.close(w)
+
+
+def test_a_frame_over_the_reader_s_cap_is_refused_before_it_is_read():
+    """Does an announced 1.2 GB frame fail at once, with its size, reading nothing more?"""
+    r, w = os.pipe()
+    os.write(w, struct.pack("!Q", 1_200_000_000) + b"\0" * 100)
+    with pytest.raises(wire.FrameTooLarge) as refused:
+        wire.receive(r, deadline=time.monotonic() + 1, max_bytes=64 << 20)
+    assert (refused.value.size, refused.value.limit) == (1_200_000_000, 64 << 20)
+    os.close(r)
+    os.close(w)
+
+
+def test_received_arrays_are_views_of_the_one_frame_buffer():
+    """Is a received frame held once: its arrays writable views of the buffer, not copies?"""
+    r, w = os.pipe()
+    sent = {"a": np.arange(1000.0), "b": (np.ones((3, 4), dtype=np.int32), "x")}
+    wire.send(w, sent)
+    back = wire.receive(r, deadline=time.monotonic() + 5)
+    a, b = back["a"], back["b"][0]
+    assert a.flags.writeable and a.flags.aligned and b.flags.aligned
+    assert isinstance(_buffer_of(a), bytearray) and _buffer_of(b) is _buffer_of(a)
+    np.testing.assert_array_equal(a, sent["a"])
+    np.testing.assert_array_equal(b, sent["b"][0])
+    os.close(r)
+    os.close(w)
+
+
+def _buffer_of(array: np.ndarray):
+    """The object at the bottom of an array's chain of bases (the frame's buffer, for a view)."""
+    while isinstance(array, np.ndarray) and array.base is not None:
+        array = array.base
+    return array.obj if isinstance(array, memoryview) else array
