@@ -29,15 +29,19 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from autograder import cluster
-from autograder.grade import grade_or_report_failure
+from autograder.grade import WATCHDOG_MARGIN_SECONDS, grade_or_report_failure
 from autograder.manifest import KIT_ROOT, Assignment, load_assignment
-from autograder.report import to_gradescope, write_json
+from autograder.report import check_output_folder, to_gradescope, write_json
 from autograder.results import GradeReport
 
 RESULTS_FOLDER = "results"
 GRADEBOOK = "gradebook.csv"
 SUBMITTED_SUFFIXES = (".ipynb", ".py")
 SKIPPED_FOLDERS = {".ipynb_checkpoints", "__pycache__"}
+
+# A submission's grade ends within its total time limit; past this margin on top, its grading
+# process is killed and the gradebook records it as not graded.
+JOB_MARGIN_SECONDS = WATCHDOG_MARGIN_SECONDS
 
 # `grade` points the checks at the kit's data through a process-wide list: one grade at a time
 # per process, even on a Dask worker that runs several threads.
@@ -140,6 +144,7 @@ def grade_all(
     """
     results_dir = Path(out_dir) / RESULTS_FOLDER
     results_dir.mkdir(parents=True, exist_ok=True)
+    check_output_folder(results_dir)  # as root: refused before any grading if others may write
     jobs = [pack(assignment, s) for s in find_submissions(assignment, folder)]
     if scheduler:
         cluster.check(scheduler, assignment)  # before any work is sent
@@ -154,7 +159,7 @@ def grade_all(
         if scheduler:
             _run_on_cluster(jobs, scheduler, collect)
         else:
-            _run_locally(jobs, workers, collect)
+            _run_locally(jobs, workers, collect, assignment.total_seconds + JOB_MARGIN_SECONDS)
     rows.sort(key=lambda row: row.student)
     write_gradebook(rows, Path(out_dir) / GRADEBOOK)
     from autograder.class_report import write_class_report  # matplotlib: not on the workers
@@ -163,22 +168,32 @@ def grade_all(
     return rows
 
 
-def _run_locally(jobs: list[Job], workers: int, collect: Callable[[Graded], None]) -> None:
+def _run_locally(
+    jobs: list[Job], workers: int, collect: Callable[[Graded], None], seconds: float
+) -> None:
     with ThreadPoolExecutor(max_workers=max(1, workers)) as threads:
-        futures = {threads.submit(_grade_in_own_process, job): job for job in jobs}
+        futures = {threads.submit(_grade_in_own_process, job, seconds): job for job in jobs}
         for future in as_completed(futures):
             collect(future.result())
 
 
-def _grade_in_own_process(job: Job) -> Graded:
-    """`grade_job` in a process of its own, so that if it dies only this submission is lost."""
+def _grade_in_own_process(job: Job, seconds: float) -> Graded:
+    """`grade_job` in a process of its own, so that if it dies only this submission is lost,
+    and that is killed if it runs past `seconds`."""
+    process = ProcessPoolExecutor(max_workers=1)
     try:
-        with ProcessPoolExecutor(max_workers=1) as process:
-            return process.submit(grade_job, job).result()
+        return process.submit(grade_job, job).result(timeout=seconds)
+    except TimeoutError:
+        for worker in list(process._processes.values()):  # no public kill before Python 3.14
+            worker.kill()
+        note = f"Grading did not finish within {seconds:.0f} s; please tell your instructor."
+        return _graded(job, GradeReport(job.assignment_id, [], notes=[note]), False, "visible")
     except BrokenProcessPool:
         return _grader_failed(job, "its grading process died")
     except Exception as exc:  # noqa: BLE001 - one job's failure is that job's report
         return _grader_failed(job, f"{type(exc).__name__}: {exc}")
+    finally:
+        process.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_on_cluster(jobs: list[Job], scheduler: str, collect: Callable[[Graded], None]) -> None:

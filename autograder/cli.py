@@ -8,6 +8,7 @@ from pathlib import Path
 
 from autograder.cluster import ClusterError
 from autograder.manifest import KIT_ROOT, ManifestError, all_assignments, load_assignment
+from autograder.report import UnsafeOutput
 from datasets import DatasetError
 
 
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             "demo": _demo,
         }[args.verb]
         return verb(args)
-    except (ManifestError, DatasetError, ClusterError) as exc:
+    except (ManifestError, DatasetError, ClusterError, UnsafeOutput) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
@@ -104,16 +105,12 @@ def _grade(args) -> int:
     import resource
 
     from autograder.grade import grade_to_file
-    from autograder.report import UnsafeOutput, check_output_folder, format_table
+    from autograder.report import check_output_folder, format_table
 
     assignment = load_assignment(args.assignment)
-    try:
-        if args.output:
-            check_output_folder(args.output.absolute().parent)
-        report, ok = grade_to_file(assignment, args.submission, args.output)
-    except UnsafeOutput as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    if args.output:
+        check_output_folder(args.output.absolute().parent)  # before grading: UnsafeOutput
+    report, ok = grade_to_file(assignment, args.submission, args.output)
     print(format_table(report))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  judge: peak memory {peak_mb:.0f} MB")

@@ -1,5 +1,6 @@
 import contextlib
 import csv
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -8,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -131,6 +133,31 @@ def test_a_grading_process_that_dies_costs_only_its_own_submission(tmp_path, mon
     ]
     ben = json.loads((tmp_path / "out/results/ben.json").read_text())
     assert "its grading process died" in ben["output"]
+
+
+def _hangs_grading_ben(job):
+    if job.student == "ben":
+        time.sleep(60)  # the grading process hangs, past every deadline inside it
+    return GRADE_JOB(job)
+
+
+def test_a_grading_process_that_hangs_is_stopped_and_recorded(tmp_path, monkeypatch):
+    """ben's grader hangs: it is killed at the submission's bound and the gradebook says so."""
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched grade_job reaches the workers only when they are forked")
+    toy = dataclasses.replace(toy_course(tmp_path / "course"), total_seconds=4.0)
+    mixed_folder(toy, tmp_path / "in")
+    monkeypatch.setattr(bulk, "grade_job", _hangs_grading_ben)
+    monkeypatch.setattr(bulk, "JOB_MARGIN_SECONDS", 1.0)
+    started = time.monotonic()
+    rows = grade_all(toy, tmp_path / "in", tmp_path / "out", workers=2, progress=False)
+    assert time.monotonic() - started < 30
+    assert [(r.student, r.grader_ok) for r in rows if not r.grader_ok] == [("ben", False)]
+    ben = json.loads((tmp_path / "out/results/ben.json").read_text())
+    assert ben["output"] == "Grading did not finish within 5 s; please tell your instructor."
+    with open(tmp_path / "out/gradebook.csv") as stream:
+        table = {row["student"]: row for row in csv.DictReader(stream)}
+    assert (table["ben"]["score"], table["ben"]["graded"]) == ("", "False")
 
 
 def test_a_grader_failure_has_no_score_in_the_gradebook_and_the_cli_exits_1(
