@@ -121,6 +121,7 @@ def _check_sandbox(args) -> int:
     """Start a student process the way grading does, importing numpy; say what protects it."""
     from autograder.sandbox import (
         SandboxUnavailable,
+        cleaned_up,
         grade_folder,
         hand_over,
         make_sandbox,
@@ -133,7 +134,7 @@ def _check_sandbox(args) -> int:
     except SandboxUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    with grade_folder() as folder:
+    with grade_folder() as folder, cleaned_up(sandbox):
         engine = stage_engine(folder / "engine") if sandbox.user else None
         hand_over(folder / "work", sandbox)
         cells = [{"index": 0, "source": "import numpy"}]

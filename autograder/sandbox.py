@@ -300,6 +300,7 @@ def bubblewrap_works() -> bool:
 def make_tree_limit(memory_mb: int) -> TreeLimit | None:
     """A fresh control group capping memory and processes of a whole tree, or None where the
     system offers none the grader may write (read-only /sys/fs/cgroup in most containers)."""
+    _remove_stale_groups()
     name = f"nnkit-{os.getpid()}-{next(_GROUP_NUMBERS)}"
     memory = memory_mb * 1024 * 1024
     own = _own_cgroup_v2()
@@ -314,6 +315,19 @@ def make_tree_limit(memory_mb: int) -> TreeLimit | None:
             return TreeLimit(1, (memory_folder, pids_folder))
         memory_folder.rmdir()
     return None
+
+
+def _remove_stale_groups() -> None:
+    """Drop the empty groups of graders that died (killed) before removing their own."""
+    own = _own_cgroup_v2()
+    places = [own] if own else [CGROUP_ROOT / "memory", CGROUP_ROOT / "pids"]
+    for folder in (f for place in places for f in place.glob("nnkit-*-*")):
+        pid = folder.name.split("-")[1]
+        if pid.isdigit() and not _alive(int(pid)) and not _pids_in(folder):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
 
 
 def _own_cgroup_v2() -> Path | None:

@@ -282,6 +282,7 @@ def test_hostile_submissions_get_their_reports_as_deployed(deployed):
     )
 
     for name, run in runs.items():
+        print(f"{name}: score {run.results['score']}, {run.seconds:.1f} s, judge {run.judge_mb} MB")
         assert run.code == 0, (name, run.stdout[-1500:])
         assert "autograder failed" not in run.shown, name
         assert run.judge_mb < GRADESCOPE_MEMORY_MB, (name, run.judge_mb)
