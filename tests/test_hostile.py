@@ -11,7 +11,10 @@ costs only its own checks.
 import dataclasses
 import json
 import re
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 import jsonschema
@@ -219,3 +222,41 @@ def test_a_fake_results_file_is_replaced_by_the_judge_s(tmp_path):
     results = run_autograder(write_bundle(A1, tmp_path / "dist"), tmp_path / "root", [submission])
     jsonschema.validate(results, GRADESCOPE_SCHEMA)
     assert results["score"] == FULL
+
+
+WATCHDOG_SCRIPT = """
+import dataclasses, sys, time
+from autograder import grade
+from autograder.manifest import load_assignment
+
+def hang(*args, **kwargs):
+    kwargs["results"].append(grade._all_failed(grade.load_checks(a1), "first")[0])
+    time.sleep(600)  # as if grading itself hung past every deadline
+
+grade.run_checks = hang
+grade.WATCHDOG_MARGIN_SECONDS = 1.0
+a1 = dataclasses.replace(load_assignment("a1_two_moons"), total_seconds=10.0)
+grade.grade_to_file(a1, a1.source_notebook, sys.argv[1])
+"""
+
+
+def test_a_watchdog_writes_the_report_when_grading_itself_hangs(tmp_path):
+    """Grading hangs after one check: within its total time plus the margin, is a valid report
+    written (that check, then every other failed at the time limit), with exit status 0?"""
+    results = tmp_path / "results.json"
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", WATCHDOG_SCRIPT, str(results)],
+        cwd=KIT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < 40  # 10 s + 1 s, and two interpreters starting
+    written = json.loads(results.read_text())
+    jsonschema.validate(written, GRADESCOPE_SCHEMA)
+    outputs = [t["output"] for t in written["tests"]]
+    assert outputs[0] == "first" and len(outputs) == 17
+    assert set(outputs[1:]) == {"not run: grading used up its total time limit"}
+    assert written["output"] == "Grading stopped at its total time limit."
