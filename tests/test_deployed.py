@@ -116,6 +116,7 @@ def run_autograder(
     (root / "results").mkdir()
     nbformat.write(nb, root / "submission" / A1.notebook)
     shutil.copy(base / "source" / "run_autograder", root / "run_autograder")
+    (root / "run_autograder").chmod(0o755)  # as Gradescope's unzip leaves it (zipfile does not)
     return _timed(["unshare", "-p", "-f", "--mount-proc", str(root / "run_autograder")], root)
 
 

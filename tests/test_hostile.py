@@ -171,9 +171,8 @@ def test_files_written_all_over_the_tree_change_nothing_the_judge_reads(tmp_path
     )
     report = grade(A1, write(lambda: nb, tmp_path))
     assert report.score == FULL
-    pwned = Path(tempfile.gettempdir(), "nnkit-pwned.txt")
-    assert pwned.exists()  # the grader's own user could write there (no root here) ...
-    pwned.unlink()
+    # '..' is the grade's own folder, removed afterwards: nothing lands in /tmp itself
+    assert not Path(tempfile.gettempdir(), "nnkit-pwned.txt").exists()
     assert load_assignment("a1_two_moons").checks_file.read_text().count("def test_") == 17
 
 
@@ -188,9 +187,9 @@ def test_reading_the_hidden_checks_never_shows_them(tmp_path):
     report = grade(A1, write(lambda: nb, tmp_path))
     assert report.score == WITHOUT_BCE
     failed = [r for r in report.results if not r.passed]
-    assert [r.output for r in failed if not r.hidden] == [
+    assert {r.output for r in failed if not r.hidden} == {
         "the message of this failure quoted the grader's own checks, so it is not shown"
-    ]
+    }
     for result in (r for r in failed if r.hidden):  # only the type, the place and the hint
         assert result.output.startswith("your code raised ValueError (in binary_cross_entropy,")
         assert "assert" not in result.output
