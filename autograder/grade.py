@@ -175,11 +175,11 @@ def _run(
     trusted: bool,
     ends_at: float,
 ) -> None:
-    sandbox = make_sandbox(
-        assignment.memory_mb, cpu_seconds=int(assignment.total_seconds), trusted=trusted
-    )
     support = [path for path in assignment.support_sources().values() if path.is_file()]
     grading_data = ensure_grading_data(assignment)
+    sandbox = make_sandbox(  # its control group is removed by `cleaned_up` below
+        assignment.memory_mb, cpu_seconds=int(assignment.total_seconds), trusted=trusted
+    )
     private = [assignment.checks_file.parent, assignment.source_dir, *grading_data]
     report.protections = sandbox.describe()
     with (
