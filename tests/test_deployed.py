@@ -32,7 +32,7 @@ from autograder.sandbox import TRUSTED_ENV, bubblewrap_works, readable_by_others
 A1 = load_assignment("a1_two_moons")
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 GRADESCOPE_MEMORY_MB = 768
-SHORT_LIMITS = {"check_seconds": 3, "total_seconds": 15}  # for the submissions that hang
+SHORT_LIMITS = {"check_seconds": 3, "total_seconds": 10}  # for the submissions that hang
 
 pytestmark = pytest.mark.skipif(
     os.geteuid() != 0
