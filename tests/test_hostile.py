@@ -165,9 +165,11 @@ def test_patched_numpy_assert_and_pytest_do_not_change_a_wrong_verdict(tmp_path)
 
 def test_files_written_all_over_the_tree_change_nothing_the_judge_reads(tmp_path):
     """Student code overwrites its copies of the checks helpers and data, and writes around."""
-    nb = bce_that(
-        "for target in ['nnkit_checks.py', 'two_moons_train.npz', '../nnkit-pwned.txt']:\n"
-        "    open(target, 'w').write('def assert_close(*a, **k): pass')"
+    nb = bce_that(  # once per process: the training loop calls it thousands of times
+        once(
+            "for target in ['nnkit_checks.py', 'two_moons_train.npz', '../nnkit-pwned.txt']:\n"
+            "    open(target, 'w').write('def assert_close(*a, **k): pass')"
+        )
     )
     report = grade(A1, write(lambda: nb, tmp_path))
     assert report.score == FULL
