@@ -62,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         "validate", help="reference full marks, release zero, mistakes caught"
     )
     validate.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    validate.add_argument(
+        "--pytest",
+        action="store_true",
+        help="also run every submission through pytest and require the grader's verdicts",
+    )
 
     verbs.add_parser("demo", help="build everything, grade the reference and a wrong submission")
 
@@ -192,7 +197,7 @@ def _validate(args) -> int:
 
     status = 0
     for assignment in _selected(args.assignments):
-        found = validate(assignment)
+        found = validate(assignment, with_pytest=args.pytest)
         if found.skipped:
             print(f"{assignment.id}: skipped: {found.skipped}")
             continue

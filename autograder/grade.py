@@ -12,14 +12,16 @@ import importlib.util
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from autograder import checklib
 from autograder.checkspec import CheckSpec, checks_of
 from autograder.grading_data import ensure_grading_data
-from autograder.judge import run_checks
+from autograder.judge import OUT_OF_TIME, Judge, run_checks
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook import CodeCell, SubmissionError, find_submission, read_code_cells
 from autograder.report import format_table, write_gradescope
@@ -41,7 +43,6 @@ WATCHDOG_MARGIN_SECONDS = 15.0
 MISCONFIGURED = (
     "The autograder is misconfigured, so your code was not run; please tell your instructor."
 )
-NOT_RUN = "not run: grading used up its total time limit"
 _ON_ABORT: list[Callable[[], None]] = []  # what the watchdog undoes before it ends the grader
 
 
@@ -63,13 +64,12 @@ def grade(
     ends_at = time.monotonic() + assignment.total_seconds
     checks = load_checks(assignment)
     report = report or GradeReport(assignment.id, [])
-    try:
-        cells = read_code_cells(find_submission(Path(submission), assignment.graded_file))
-    except SubmissionError as exc:
-        report.notes.append(f"Your submission could not be graded: {exc}")
-        report.results = _all_failed(checks, str(exc))
-    else:
-        _run(assignment, to_load(cells), checks, report, trusted=trusted, ends_at=ends_at)
+    with loaded_submission(
+        assignment, Path(submission), trusted=trusted, ends_at=ends_at
+    ) as loaded:
+        report.notes += loaded.notes
+        report.protections = loaded.protections
+        run_checks(judge_of(assignment, checks, loaded, ends_at=ends_at), results=report.results)
     report.execution_time = time.perf_counter() - started
     return report
 
@@ -134,7 +134,7 @@ def _overrun(assignment: Assignment, report: GradeReport, output: Path | None) -
             pass
     done = {r.grade_id for r in list(report.results)}
     report.results = [*report.results] + [
-        r for r in _all_failed(load_checks(assignment), NOT_RUN) if r.grade_id not in done
+        r for r in _all_failed(load_checks(assignment), OUT_OF_TIME) if r.grade_id not in done
     ]
     report.notes.append("Grading stopped at its total time limit.")
     if output:
@@ -152,8 +152,8 @@ def _undone_on_abort(undo: Callable[[], None]):
         _ON_ABORT.remove(undo)
 
 
-def load_checks(assignment: Assignment) -> list[CheckSpec]:
-    """The checks of the generated module ``autograder/checks/<id>.py`` of `assignment`."""
+def load_checks_module(assignment: Assignment) -> ModuleType:
+    """The generated module ``autograder/checks/<id>.py`` of `assignment`, imported as is."""
     spec = importlib.util.spec_from_file_location(
         f"nnkit_checks_{assignment.id}", assignment.checks_file
     )
@@ -163,25 +163,51 @@ def load_checks(assignment: Assignment) -> list[CheckSpec]:
         )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return checks_of(module)
+    return module
 
 
-def _run(
+def load_checks(assignment: Assignment) -> list[CheckSpec]:
+    """The checks of `assignment`, in the order the notebook has them."""
+    return checks_of(load_checks_module(assignment))
+
+
+@dataclass
+class Loaded:
+    """A submission loaded into its student process, or why it could not be."""
+
+    student: StudentProcess | None
+    not_loaded: str = ""  # what every check says when `student` is None
+    notes: list[str] = field(default_factory=list)  # about the submission as a whole
+    protections: str = ""  # how the student's code is contained
+
+
+@contextmanager
+def loaded_submission(
     assignment: Assignment,
-    cells: list[dict],
-    checks: list,
-    report: GradeReport,
+    submission: Path,
     *,
-    trusted: bool,
-    ends_at: float,
-) -> None:
+    trusted: bool = False,
+    ends_at: float | None = None,
+) -> Iterator[Loaded]:
+    """Load `submission`'s definitions into a sandboxed student process, which lives (and is
+    restarted after a crash or timeout) until the block ends.
+
+    trusted: as in `grade`. ends_at: when grading must be over (time.monotonic()); loading and
+    restarts count in it. Default: the assignment's `total_seconds` from now.
+    """
+    try:
+        cells = read_code_cells(find_submission(Path(submission), assignment.graded_file))
+    except SubmissionError as exc:
+        yield Loaded(None, str(exc), [f"Your submission could not be graded: {exc}"])
+        return
+    if ends_at is None:
+        ends_at = time.monotonic() + assignment.total_seconds
     support = [path for path in assignment.support_sources().values() if path.is_file()]
     grading_data = ensure_grading_data(assignment)
     sandbox = make_sandbox(  # its control group is removed by `cleaned_up` below
         assignment.memory_mb, cpu_seconds=int(assignment.total_seconds), trusted=trusted
     )
     private = [assignment.checks_file.parent, assignment.source_dir, *grading_data]
-    report.protections = sandbox.describe()
     with (
         grade_folder() as folder,
         kit_hidden(sandbox, private) as restore_kit,
@@ -194,26 +220,40 @@ def _run(
         assignment.copy_support_files(work)
         engine = stage_engine(folder / "engine") if sandbox.user else None
         hand_over(work, sandbox)
-        with StudentProcess(cells, work, sandbox, engine) as student:
-            student.ends_at = ends_at  # loading and restarts count in the total time
+        with StudentProcess(to_load(cells), work, sandbox, engine) as student:
+            student.ends_at = ends_at
             with _undone_on_abort(student.kill):
                 try:
-                    loaded = student.start()
+                    started = student.start()
                 except StudentError as exc:
-                    report.notes.append(f"Loading your notebook failed: {exc}")
-                    report.results = _all_failed(
-                        checks, f"your notebook could not be loaded: {exc}"
+                    loaded = Loaded(
+                        None,
+                        f"your notebook could not be loaded: {exc}",
+                        [f"Loading your notebook failed: {exc}"],
                     )
-                    return
-                report.notes += loaded.problems
-                run_checks(
-                    checks,
-                    student,
-                    check_seconds=assignment.check_seconds,
-                    total_seconds=assignment.total_seconds,
-                    ends_at=ends_at,
-                    results=report.results,
-                )
+                else:
+                    loaded = Loaded(student, notes=list(started.problems))
+                loaded.protections = sandbox.describe()
+                yield loaded
+
+
+def judge_of(
+    assignment: Assignment,
+    checks: list[CheckSpec],
+    loaded: Loaded,
+    *,
+    ends_at: float | None = None,
+) -> Judge:
+    """The judge of `checks` on `loaded`, with the assignment's time limits; its total time
+    ends at `ends_at`, by default `total_seconds` from now."""
+    return Judge(
+        checks,
+        loaded.student,
+        check_seconds=assignment.check_seconds,
+        total_seconds=assignment.total_seconds,
+        not_loaded=loaded.not_loaded,
+        ends_at=ends_at,
+    )
 
 
 class _data_from:
@@ -229,5 +269,8 @@ class _data_from:
         del checklib.DATA_DIRS[: len(self.folders)]
 
 
-def _all_failed(checks: list, why: str) -> list[CheckResult]:
-    return [CheckResult(c.grade_id, c.title, 0.0, c.points, c.hidden, why) for c in checks]
+def _all_failed(checks: list[CheckSpec], why: str) -> list[CheckResult]:
+    return [
+        CheckResult(c.grade_id, c.title, 0.0, c.points, c.hidden, why, bonus=c.bonus)
+        for c in checks
+    ]

@@ -1,9 +1,18 @@
-"""Run the checks against a student process and turn every outcome into a `CheckResult`."""
+"""Run the checks against a student process and turn every outcome into a `CheckResult`.
+
+A `Judge` holds what one submission's checks share: the student process, the per-check and total
+time limits, and the lines of the checks that no output may quote. It has one method per step of
+running a check (`arguments`, `begin`, `output`, `result`), so the kit's grader (`run_checks`) and
+the pytest plugin (`autograder/pytest_plugin.py`) run every check the same way and differ only in
+the loop around the checks.
+"""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from autograder.checkspec import CheckSpec
 from autograder.results import CheckResult
@@ -12,34 +21,106 @@ from autograder.student_process import StudentError, StudentProcess
 # Student code that reads the checks (possible when it runs as the grader's own user) could
 # show them through its error messages; those messages are dropped.
 WITHHELD = "the message of this failure quoted the grader's own checks, so it is not shown"
+OUT_OF_TIME = "not run: grading used up its total time limit"
 
 
-def run_checks(
-    checks: list[CheckSpec],
-    student: StudentProcess,
-    *,
-    check_seconds: float,
-    total_seconds: float,
-    ends_at: float | None = None,
-    results: list[CheckResult] | None = None,
-) -> list[CheckResult]:
-    """Run each check with its own deadline; one failure never stops the others.
+class NotRun(Exception):
+    """A check could not start (the submission did not load, or no time was left); the message
+    is what the student is shown."""
 
-    ends_at: when grading must be over (time.monotonic()), default `total_seconds` from now.
+
+@dataclass
+class Judge:
+    """Runs one submission's checks on its student process, each with its own deadline.
+
+    `student` is None when the submission could not be loaded; then every check fails with
+    `not_loaded` as its output.
+    """
+
+    checks: list[CheckSpec]
+    student: StudentProcess | None
+    check_seconds: float
+    total_seconds: float
+    not_loaded: str = ""
+    ends_at: float | None = None  # when grading must be over; default `total_seconds` from now
+    end: float = field(init=False)  # time.monotonic() by which every check must have finished
+    secret_lines: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.end = time.monotonic() + self.total_seconds if self.ends_at is None else self.ends_at
+        self.secret_lines = _source_lines(self.checks)
+
+    def argument(self, spec: CheckSpec, parameter: str) -> Any:
+        """What `spec`'s `parameter` receives: a proxy to the student's object of that name (or
+        to the support function it stands for), looked up in the student process at each use."""
+        if self.student is None:
+            return None  # never called: `begin` stops the check first
+        return self.student.name(spec.target_of(parameter))
+
+    def arguments(self, spec: CheckSpec) -> dict[str, Any]:
+        return {name: self.argument(spec, name) for name in spec.student_names}
+
+    def begin(self, spec: CheckSpec) -> None:
+        """Start `spec`'s clock: its deadline is `check_seconds` from now, or the end of the
+        grade if that comes first. Raises `NotRun` when the check cannot run at all."""
+        if self.student is None:
+            raise NotRun(self.not_loaded)
+        if time.monotonic() >= self.end:
+            raise NotRun(OUT_OF_TIME)
+        self.student.deadline = min(time.monotonic() + self.check_seconds, self.end)
+
+    def output(self, spec: CheckSpec, exc: Exception) -> str:
+        """What the student is shown for the exception `exc` that failed `spec`.
+
+        A hidden check shows nothing its inputs could have shaped: of a student error, its type
+        and where in the student's code it was raised; of any other failure, its type; and the
+        hint.
+        """
+        hint = f"\nHint: {spec.hint}" if spec.hint else ""
+        if isinstance(exc, NotRun):
+            output = str(exc)
+        elif isinstance(exc, StudentError):
+            output = (exc.hidden if spec.hidden else str(exc)) + hint
+        elif isinstance(exc, AssertionError):
+            output = f"Hint: {spec.hint}" if spec.hidden else str(exc) or "a check failed"
+        elif spec.hidden:  # a wrong return type usually surfaces here (unpacking, indexing)
+            output = f"{type(exc).__name__} while checking what your code returned{hint}"
+        else:
+            output = f"{type(exc).__name__}: {str(exc)[:300]}"
+        if any(line in output for line in self.secret_lines):
+            return WITHHELD
+        return output
+
+    def result(self, spec: CheckSpec, failure: Exception | None) -> CheckResult:
+        """The verdict on `spec`: passed when `failure` is None."""
+        return CheckResult(
+            grade_id=spec.grade_id,
+            title=spec.title,
+            score=0.0 if failure else spec.points,
+            max_score=spec.points,
+            hidden=spec.hidden,
+            output=self.output(spec, failure) if failure else "",
+            bonus=spec.bonus,
+        )
+
+    def run(self, spec: CheckSpec) -> CheckResult:
+        """Run one check; whatever it raises fails this check only."""
+        try:
+            self.begin(spec)
+            spec.function(**self.arguments(spec))
+        except Exception as exc:  # whatever the check raised is its verdict
+            return self.result(spec, exc)
+        return self.result(spec, None)
+
+
+def run_checks(judge: Judge, results: list[CheckResult] | None = None) -> list[CheckResult]:
+    """The kit's grader: run each check in order; one failure never stops the others.
+
     results: a list to append each result to as it comes (a watchdog reads it); returned.
     """
-    end = time.monotonic() + total_seconds if ends_at is None else ends_at
-    secret_lines = _source_lines(checks)
     results = [] if results is None else results
-    for spec in checks:
-        if time.monotonic() >= end:
-            results.append(_result(spec, False, "not run: grading used up its total time limit"))
-            continue
-        student.deadline = min(time.monotonic() + check_seconds, end)
-        passed, output = run_one(spec, student)
-        if any(line in output for line in secret_lines):
-            output = WITHHELD
-        results.append(_result(spec, passed, output))
+    for spec in judge.checks:
+        results.append(judge.run(spec))
     return results
 
 
@@ -50,37 +131,3 @@ def _source_lines(checks: list[CheckSpec]) -> set[str]:
         text = path.read_text() if path.is_file() else ""
         lines |= {line.strip() for line in text.splitlines() if len(line.strip()) >= 16}
     return lines
-
-
-def run_one(spec: CheckSpec, student: StudentProcess) -> tuple[bool, str]:
-    """(passed, output for the student) for one check.
-
-    A hidden check shows nothing its inputs could have shaped: of a student error, its type
-    and where in the student's code it was raised; of any other failure, its type; and the hint.
-    """
-    hint = f"\nHint: {spec.hint}" if spec.hint else ""
-    try:
-        spec.function(**{name: student.name(spec.target_of(name)) for name in spec.student_names})
-    except StudentError as exc:
-        return False, (exc.hidden if spec.hidden else str(exc)) + hint
-    except AssertionError as exc:
-        if spec.hidden:
-            return False, f"Hint: {spec.hint}"
-        return False, str(exc) or "a check failed"
-    except Exception as exc:  # a wrong return type usually surfaces here (unpacking, indexing)
-        if spec.hidden:
-            return False, f"{type(exc).__name__} while checking what your code returned{hint}"
-        return False, f"{type(exc).__name__}: {str(exc)[:300]}"
-    return True, ""
-
-
-def _result(spec: CheckSpec, passed: bool, output: str) -> CheckResult:
-    return CheckResult(
-        grade_id=spec.grade_id,
-        title=spec.title,
-        score=spec.points if passed else 0.0,
-        max_score=spec.points,
-        hidden=spec.hidden,
-        output=output,
-        bonus=spec.bonus,
-    )

@@ -18,6 +18,7 @@ from pathlib import Path
 from autograder.grade import grade
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment
+from autograder.pytest_parity import disagreements, pytest_outcomes
 from autograder.report import format_score, to_gradescope
 from autograder.variants import load_alternatives, load_mistakes, write_variant
 
@@ -36,31 +37,38 @@ class Validation:
         return not self.problems
 
 
-def validate(assignment: Assignment, *, workers: int | None = None) -> Validation:
+def validate(
+    assignment: Assignment, *, workers: int | None = None, with_pytest: bool = False
+) -> Validation:
     """Grade the reference, the release and every variant, `workers` at a time (default: the
-    cores, at most 4). An assignment whose extra requirements are not installed
-    is skipped, and says so."""
+    cores, at most 4); `with_pytest` also runs each through pytest and reports every check on
+    which pytest's verdict or message differs from the grader's. An assignment whose extra
+    requirements are not installed is skipped, and says so."""
     found = Validation(assignment.id, skipped=assignment.skip_reason())
     if found.skipped:
         return found
 
     ensure_grading_data(assignment)  # cut once, before the workers read it
     mistakes, alternatives = load_mistakes(assignment), load_alternatives(assignment)
+    labels = [
+        "reference",
+        "untouched release",
+        *(f"mistake {m.name}" for m in mistakes),
+        *(f"alternative {a.name}" for a in alternatives),
+    ]
     with (
         tempfile.TemporaryDirectory(prefix="nnkit-variants-") as scratch,
         ProcessPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 1)) as pool,
     ):
-        # all at once, in parallel; the reports come back in this order
-        reference_future = pool.submit(
-            grade, assignment, assignment.source_submission, trusted=True
-        )
-        release_future = pool.submit(grade, assignment, assignment.release_submission, trusted=True)
-        graded = [
-            pool.submit(
-                grade, assignment, write_variant(assignment, variant, Path(scratch)), trusted=True
-            )
-            for variant in [*mistakes, *alternatives]
+        paths = [
+            assignment.source_submission,
+            assignment.release_submission,
+            *(write_variant(assignment, v, Path(scratch)) for v in [*mistakes, *alternatives]),
         ]
+        # all at once, in parallel; the reports come back in this order
+        futures = [pool.submit(grade, assignment, path, trusted=True) for path in paths]
+        by_pytest = [pool.submit(pytest_outcomes, assignment, p) for p in paths if with_pytest]
+        reference_future, release_future, *graded = futures
         reference = reference_future.result()
         lost = [r for r in reference.results if not r.passed]
         found.lines.append(
@@ -106,4 +114,10 @@ def validate(assignment: Assignment, *, workers: int | None = None) -> Validatio
                 for r in report.results
                 if not r.passed
             ]
+        for label, future, outcomes in zip(labels, futures, by_pytest, strict=False):
+            found.problems += [
+                f"{label}: {line}" for line in disagreements(future.result(), outcomes.result())
+            ]
+        if by_pytest:
+            found.lines.append(f"pytest: {len(by_pytest)} submissions run through the plugin too")
     return found
