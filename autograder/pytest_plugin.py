@@ -21,6 +21,7 @@ points and score as user properties (JUnit XML ``<property>`` elements).
 
 from __future__ import annotations
 
+import functools
 import tempfile
 import types
 from collections.abc import Iterator
@@ -92,7 +93,7 @@ def checks_assignment(path: Path) -> Assignment | None:
 class ChecksModule(pytest.Module):
     """A generated checks module, imported and collected the way the grader does it."""
 
-    @property
+    @functools.cached_property
     def assignment(self) -> Assignment:
         return checks_assignment(self.path)
 
@@ -148,6 +149,15 @@ class CheckItem(pytest.Function):
         if self.config.getoption("show_hidden"):
             return f"{self.result.output}\n\n{super().repr_failure(excinfo)}"
         return self.result.output
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_exception_interact(node: pytest.Item, call, report) -> None:
+    """Before ``--pdb`` opens the debugger on a failed check, lift its deadline, so that the
+    student's functions can still be called there (the next check sets its own)."""
+    grading = getattr(node, "funcargs", {}).get(GRADING_FIXTURE)
+    if grading is not None and grading.judge.student and node.config.getoption("usepdb"):
+        grading.judge.student.deadline = None
 
 
 @dataclass

@@ -15,18 +15,24 @@ POINTS = {
 }
 
 
+WITH_PYTEST = "a1_two_moons"  # the others: tests/test_pytest_plugin.py, on three submissions
+
+
 @pytest.mark.parametrize(("assignment_id", "points"), sorted(POINTS.items()))
 def test_each_assignment_validates(assignment_id, points, request):
-    """Full marks for the reference, zero for the release, every mistake caught where declared."""
+    """Full marks for the reference, zero for the release, every mistake caught where declared;
+    for a1, pytest gives the grader's verdict and message on every check of every submission."""
     assignment = load_assignment(assignment_id)
     if assignment.skip_reason():
         pytest.skip(assignment.skip_reason())  # an optional extra (torch) is not installed
     if assignment.grading_data:
         request.getfixturevalue("mirror")  # its data come from the offline mirror here
-    found = validate(assignment)
+    found = validate(assignment, with_pytest=assignment_id == WITH_PYTEST)
     assert found.problems == []
     assert found.lines[0].startswith(f"reference: {points}/{points}")
     assert found.lines[1].partition(" + ")[0] == f"untouched release: 0/{points}"  # + bonus
+    if assignment_id == WITH_PYTEST:
+        assert found.lines[-1] == "pytest: 24 submissions run through the plugin too"
 
 
 def test_every_assignment_is_validated_by_the_test_above():
