@@ -16,6 +16,7 @@ import pytest
 from factories import submission, toy_course
 
 from autograder.grade import grade
+from autograder.grading_data import ensure_grading_data
 from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
 from autograder.pytest_parity import disagreements, pytest_outcomes
 from autograder.results import CheckResult, GradeReport
@@ -184,6 +185,7 @@ def test_pytest_gives_the_graders_verdicts_on_the_reference_release_and_a_mistak
         pytest.skip(assignment.skip_reason())
     if assignment.grading_data:
         request.getfixturevalue("mirror")
+    ensure_grading_data(assignment)  # cut once, before the workers read it
     mistake = load_mistakes(assignment)[0]
     submissions = {
         "reference": assignment.source_submission,
