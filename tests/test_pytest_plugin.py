@@ -96,6 +96,7 @@ def test_x_stops_at_the_first_failure_and_show_hidden_shows_the_checks_code():
 
 
 def test_without_a_submission_pytest_says_what_to_add():
+    """Does pytest without --submission stop with one line naming the option and the reference?"""
     ran = run_pytest("autograder/checks/a1_two_moons.py")
     assert ran.returncode != 0
     assert (
@@ -145,6 +146,7 @@ COUNTER = (
 
 
 def test_a_submission_that_cannot_be_read_fails_every_check_in_both(tmp_path):
+    """Does a missing notebook fail every check with the grader's message in pytest too?"""
     course = toy_course(tmp_path / "course")
     report, outcomes = both_runners(course, tmp_path / "nothing_here.ipynb")
     assert disagreements(report, outcomes) == []
@@ -153,6 +155,8 @@ def test_a_submission_that_cannot_be_read_fails_every_check_in_both(tmp_path):
 
 
 def test_disagreements_name_each_check_that_differs():
+    """Is every differing verdict or message reported, but not a message that differs only in
+    its numbers?"""
     report = GradeReport(
         "toy",
         [
@@ -160,9 +164,11 @@ def test_disagreements_name_each_check_that_differs():
             CheckResult("b", "b", 0.0, 1.0, False, "b is wrong"),
             CheckResult("c", "c", 0.0, 1.0, True, "Hint: c"),
             CheckResult("d", "d", 1.0, 1.0, False, ""),
+            CheckResult("f", "f", 0.0, 1.0, False, "std near 0.01, got 0.996"),
         ],
     )
     outcomes = {"a": (False, "boom"), "b": (False, "b is off"), "c": (False, "Hint: c")}
+    outcomes["f"] = (False, "std near 0.01, got 1")  # unseeded: other numbers at each grade
     assert disagreements(report, {**outcomes, "e": (True, "")}) == [
         "a: pytest says it fails, the grader passes",
         "b: pytest shows 'b is off', the grader 'b is wrong'",
