@@ -24,11 +24,18 @@ from autograder.sandbox import hand_over, hide, make_sandbox
 from autograder.student_process import StudentError, StudentProcess
 
 
-def grade(assignment: Assignment, submission: Path) -> GradeReport:
+def grade(
+    assignment: Assignment,
+    submission: Path,
+    *,
+    only: frozenset[str] | None = None,
+    stop_at_first_failure: bool = False,
+) -> GradeReport:
     """Grade one submission: a notebook, a ``.py`` file, or a folder holding the notebook (or,
-    for an assignment with a student module, that module)."""
+    for an assignment with a student module, that module). Validation may run `only` some
+    checks (by grade id), and stop at the first that fails."""
     started = time.perf_counter()
-    checks = load_checks(assignment)
+    checks = [c for c in load_checks(assignment) if only is None or c.grade_id in only]
     report = GradeReport(assignment.id, [])
     try:
         cells = read_code_cells(find_submission(Path(submission), assignment.graded_file))
@@ -36,7 +43,7 @@ def grade(assignment: Assignment, submission: Path) -> GradeReport:
         report.notes.append(f"Your submission could not be graded: {exc}")
         report.results = _all_failed(checks, str(exc))
     else:
-        _run(assignment, to_load(cells), checks, report)
+        _run(assignment, to_load(cells), checks, report, stop_at_first_failure)
     report.execution_time = time.perf_counter() - started
     return report
 
@@ -73,7 +80,13 @@ def load_checks(assignment: Assignment) -> list[CheckSpec]:
     return checks_of(module)
 
 
-def _run(assignment: Assignment, cells: list[dict], checks: list, report: GradeReport) -> None:
+def _run(
+    assignment: Assignment,
+    cells: list[dict],
+    checks: list,
+    report: GradeReport,
+    stop_at_first_failure: bool = False,
+) -> None:
     sandbox = make_sandbox(assignment.memory_mb, cpu_seconds=int(assignment.total_seconds))
     support = [path for path in assignment.support_sources().values() if path.is_file()]
     grading_data = ensure_grading_data(assignment)
@@ -99,6 +112,7 @@ def _run(assignment: Assignment, cells: list[dict], checks: list, report: GradeR
                 student,
                 check_seconds=assignment.check_seconds,
                 total_seconds=assignment.total_seconds,
+                stop_at_first_failure=stop_at_first_failure,
             )
 
 
