@@ -6,9 +6,11 @@ nothing of the judge but `wire`, and it only ever sends plain data back.
 The judge names what to call: a top-level name of the submission, or a function of a support
 module beside it (``nnkit_torch.train_classifier``), which is imported here on first use.
 
-Only definitions are taken from the notebook: imports, ``def``, ``class`` and assignments without
-calls (``EPS = 1e-12``). Top-level statements such as training loops, plots, ``while True:`` or
-``sys.exit()`` are skipped, which keeps grading fast and makes them harmless.
+Only definitions are taken from the notebook: imports, ``def``, ``class``, assignments without
+calls (``EPS = 1e-12``) and constants made by cheap calls without side effects (numpy, math and a
+few builtins: ``EPS = np.float64(1e-12)``, ``rng = np.random.default_rng(0)``), each within
+`CONSTANT_SECONDS`. Top-level statements such as training loops, plots, data loading, ``while
+True:`` or ``sys.exit()`` are skipped, which keeps grading fast and makes them harmless.
 """
 
 from __future__ import annotations
@@ -16,10 +18,15 @@ from __future__ import annotations
 import ast
 import importlib
 import os
+import signal
 import sys
+import time
 import traceback
+import types
 import warnings
 from typing import Any
+
+import numpy as np
 
 from autograder import wire
 
@@ -27,10 +34,29 @@ STUDENT_FILES: set[str] = set()  # names student code is compiled under: <cell 3
 SKIPPED_NAMES: set[str] = set()  # top-level names only skipped code assigns: layers = [...]
 MAX_WARNINGS = 5
 KEPT_STATEMENTS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+CONSTANT_SECONDS = 0.5  # wall time one constant made by calls may take; more, and it is skipped
+CONSTANTS_SECONDS = 2.0  # and all of them together
+CONSTANT_BYTES = 64 << 20  # a larger array made at the top level is skipped
+CHEAP_MODULES = ("numpy", "math")  # calls into these make constants (except I/O and global state)
+CHEAP_BUILTINS = frozenset(
+    ["abs", "bool", "complex", "dict", "float", "frozenset", "int", "len", "list", "range",
+     "round", "set", "slice", "str", "tuple"]
+)  # fmt: skip
+SIDE_EFFECTS = frozenset(
+    ["DataSource", "dump", "dumps", "fromfile", "fromregex", "genfromtxt", "info", "load",
+     "loadtxt", "memmap", "open", "save", "savetxt", "savez", "savez_compressed", "seed",
+     "set_printoptions", "setbufsize", "seterr", "show_config", "tofile"]
+)  # fmt: skip
+
+
+class OverBudget(Exception):
+    """A top-level constant took longer than its time budget to make."""
 
 
 def definitions_only(source: str) -> tuple[ast.Module, list[ast.stmt]]:
-    """Parse one cell and keep its definitions; returns (module, the skipped statements)."""
+    """Parse one cell and keep its definitions and constants (assignments, made by calls or
+    not: `made_by_calls` tells which need their calls vetted); returns (module, the skipped
+    statements)."""
     tree = ast.parse(_without_magics(source))
     kept = [node for node in tree.body if _is_definition(node)]
     skipped = [node for node in tree.body if not _is_definition(node)]
@@ -50,11 +76,38 @@ def assigned_names(statements: list[ast.stmt]) -> set[str]:
 
 
 def _is_definition(node: ast.stmt) -> bool:
-    if isinstance(node, KEPT_STATEMENTS):
-        return True
-    if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
-        return not any(isinstance(n, ast.Call) for n in ast.walk(node.value))
-    return False
+    return isinstance(node, KEPT_STATEMENTS) or (
+        isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
+    )
+
+
+def made_by_calls(node: ast.stmt) -> list[ast.Call]:
+    """The calls of an assignment's value (none for a definition or a literal constant)."""
+    value = getattr(node, "value", None) if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+    return [n for n in ast.walk(value) if isinstance(n, ast.Call)] if value is not None else []
+
+
+def is_cheap(call: ast.Call, namespace: dict) -> bool:
+    """Whether `call` goes to numpy or math (a function, or a method of their objects) without
+    I/O or global state, or to one of a few builtins: what a top-level constant may call."""
+    func, attributes = call.func, []
+    while isinstance(func, ast.Attribute):
+        attributes.append(func.attr)
+        func = func.value
+    if SIDE_EFFECTS & set(attributes):
+        return False
+    if isinstance(func, ast.Call):
+        return True  # a method of what another call returned, which is vetted on its own
+    if not isinstance(func, ast.Name):
+        return False
+    if func.id not in namespace:
+        return not attributes and func.id in CHEAP_BUILTINS
+    root = namespace[func.id]
+    if isinstance(root, types.ModuleType):
+        home = root.__name__ if attributes else ""
+    else:  # a function, class or object of numpy's (np.float64, a Generator) or the student's
+        home = getattr(root, "__module__", None) or type(root).__module__ or ""
+    return func.id not in SIDE_EFFECTS and home.split(".")[0] in CHEAP_MODULES
 
 
 def _without_magics(source: str) -> str:
@@ -76,6 +129,7 @@ class Server:
     def __init__(self) -> None:
         self.namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": __builtins__}
         self.objects: dict[int, Any] = {}
+        self.constant_seconds = CONSTANTS_SECONDS  # what is left for constants made by calls
 
     def to_handle(self, obj: Any) -> wire.Handle:
         handle = wire.Handle(len(self.objects), type(obj).__name__)
@@ -112,6 +166,9 @@ class Server:
             STUDENT_FILES.add(filename)
             SKIPPED_NAMES.update(assigned_names(skipped))
             for statement in module.body:
+                if made_by_calls(statement):
+                    self.load_constant(statement, filename)
+                    continue
                 try:
                     code = compile(ast.Module(body=[statement], type_ignores=[]), filename, "exec")
                     exec(code, self.namespace)
@@ -121,6 +178,40 @@ class Server:
             k for k, v in self.namespace.items() if callable(v) and not k.startswith("_")
         )
         return {"problems": problems, "defined": defined}
+
+    def load_constant(self, statement: ast.stmt, filename: str) -> None:
+        """Run a top-level assignment made by calls if they are all cheap (`is_cheap`) and it
+        finishes within its time budget; otherwise skip it, as top-level code is skipped."""
+        names = assigned_names([statement])
+        budget = min(CONSTANT_SECONDS, self.constant_seconds)
+        calls = made_by_calls(statement)
+        if (
+            budget <= 0
+            or not all(is_cheap(call, self.namespace) for call in calls)
+            or _hands_over_student_code(statement, self.namespace)
+        ):
+            SKIPPED_NAMES.update(names)
+            return
+        code = compile(ast.Module(body=[statement], type_ignores=[]), filename, "exec")
+        started = time.monotonic()
+        previous = signal.signal(signal.SIGALRM, _over_budget)
+        try:
+            try:
+                signal.setitimer(signal.ITIMER_REAL, budget)
+                exec(code, self.namespace)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except Exception:  # noqa: BLE001 - OverBudget, or a call failed: skip the statement
+            SKIPPED_NAMES.update(names)
+            return
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+            self.constant_seconds -= time.monotonic() - started
+        values = [self.namespace.get(name) for name in names]
+        if any(isinstance(v, np.ndarray) and v.nbytes > CONSTANT_BYTES for v in values):
+            for name in names:
+                self.namespace.pop(name, None)
+            SKIPPED_NAMES.update(names)
 
     def lookup(self, target: Any) -> Any:
         if isinstance(target, wire.Handle):
@@ -152,6 +243,20 @@ class Server:
             setattr(target, request["attr"], self.resolve(request["value"]))
             return None
         raise ValueError(f"unknown request {op!r}")
+
+
+def _hands_over_student_code(statement: ast.stmt, namespace: dict) -> bool:
+    """Whether a statement passes the student's own functions or classes to the calls it makes
+    (``np.vectorize(train)``): those may be slow or have side effects."""
+    names = [n.id for n in ast.walk(statement) if isinstance(n, ast.Name)]
+    return any(
+        callable(namespace.get(name)) and getattr(namespace[name], "__module__", "") == "__main__"
+        for name in names
+    )
+
+
+def _over_budget(signum: int, frame: object) -> None:
+    raise OverBudget
 
 
 def describe(exc: BaseException) -> str:
