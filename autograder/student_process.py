@@ -59,6 +59,7 @@ class StudentProcess:
         self.deadline: float | None = None
         self.generation = 0
         self.last_warnings: list[str] = []
+        self.last_changed: dict | None = None  # the arguments the last call changed in place
         self._proc: subprocess.Popen | None = None
         self._to_child = self._from_child = -1
 
@@ -139,6 +140,7 @@ class StudentProcess:
             self.stop()
             raise StudentError(_crash_message(code)) from None
         self.last_warnings = list(reply.get("warnings", []))
+        self.last_changed = reply.get("changed")
         if not reply.get("ok"):
             raise StudentError(reply["error"]["message"])
         return self._wrap(reply["value"])
@@ -228,7 +230,17 @@ class Remote:
         return self._process._request({**request, "target": self._target})
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._send({"op": "call", "args": list(args), "kwargs": kwargs})
+        """Call; a function that changes an argument in place fails, unless the check called it
+        with `checklib.call_in_place` (its specification says it updates in place)."""
+        value = self._send({"op": "call", "args": list(args), "kwargs": kwargs})
+        changed = self._process.last_changed
+        if changed:
+            names = " and ".join(changed["arguments"])
+            raise StudentError(
+                f"{changed['function']} changed its input {names} in place; leave the "
+                "caller's arrays and lists alone: work on a copy, or build new ones"
+            )
+        return value
 
     def call_with_warnings(self, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
         """Call, and return the result with the warnings the call issued in the student process."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import os
 import signal
 import sys
@@ -130,6 +131,7 @@ class Server:
         self.namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": __builtins__}
         self.objects: dict[int, Any] = {}
         self.constant_seconds = CONSTANTS_SECONDS  # what is left for constants made by calls
+        self.changed: dict | None = None  # what the last call changed of its arguments
 
     def to_handle(self, obj: Any) -> wire.Handle:
         handle = wire.Handle(len(self.objects), type(obj).__name__)
@@ -231,9 +233,12 @@ class Server:
         if op == "call":
             args = self.resolve(request["args"])
             kwargs = self.resolve(request["kwargs"])
-            value = target(*args, **kwargs)
-            if request.get("return_arguments"):  # the caller wants in-place updates back
+            if request.get("return_arguments"):  # it updates in place: send the updates back
+                value = target(*args, **kwargs)
                 return {"value": value, "args": args, "kwargs": kwargs}
+            before = snapshot((args, kwargs))
+            value = target(*args, **kwargs)
+            self.changed = changed_arguments(target, args, kwargs, before)
             return value
         if op == "list":  # iterate a student generator or iterable there, send the items
             return list(target)
@@ -257,6 +262,64 @@ def _hands_over_student_code(statement: ast.stmt, namespace: dict) -> bool:
 
 def _over_budget(signum: int, frame: object) -> None:
     raise OverBudget
+
+
+def snapshot(value: Any) -> Any:
+    """A copy of the arrays, lists, dicts and tuples in `value`, down to their other objects
+    (kept as they are), to compare with after a call."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, (list, tuple)):
+        return type(value)(snapshot(v) for v in value)
+    if isinstance(value, dict):
+        return {k: snapshot(v) for k, v in value.items()}
+    return value
+
+
+def unchanged(before: Any, after: Any) -> bool:
+    """Whether `after` still holds what `snapshot` saw as `before`."""
+    if isinstance(before, np.ndarray):
+        return (
+            isinstance(after, np.ndarray)
+            and before.shape == after.shape
+            and before.dtype == after.dtype
+            and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc")
+        )
+    if isinstance(before, (list, tuple, dict)):
+        if type(after) is not type(before) or len(after) != len(before):
+            return False
+        if isinstance(before, dict):
+            return before.keys() == after.keys() and all(
+                unchanged(before[k], after[k]) for k in before
+            )
+        return all(unchanged(b, a) for b, a in zip(before, after, strict=True))
+    if before is after:
+        return True
+    if isinstance(before, (int, float, complex, str, bytes, np.generic)):  # an item of a list
+        same_nan = before != before and after != after
+        return type(after) is type(before) and (bool(before == after) or bool(same_nan))
+    return False  # another object put in the list or dict in its place
+
+
+def changed_arguments(target: Any, args: tuple, kwargs: dict, before: tuple) -> dict | None:
+    """{"function": its name, "arguments": the names of those it changed in place}, or None."""
+    names = _parameter_names(target)
+    changed = [
+        names[i] if i < len(names) else f"argument {i + 1}"
+        for i, (old, new) in enumerate(zip(before[0], args, strict=True))
+        if not unchanged(old, new)
+    ]
+    changed += [k for k in kwargs if not unchanged(before[1][k], kwargs[k])]
+    name = getattr(target, "__qualname__", None) or type(target).__name__
+    return {"function": name, "arguments": changed} if changed else None
+
+
+def _parameter_names(target: Any) -> list[str]:
+    try:
+        parameters = inspect.signature(target).parameters.values()
+    except (TypeError, ValueError):
+        return []
+    return [p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
 
 
 def describe(exc: BaseException) -> str:
@@ -296,6 +359,7 @@ def serve(in_fd: int, out_fd: int) -> None:
             return
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            server.changed = None
             try:
                 reply = {"ok": True, "value": server.handle(request)}
             except BaseException as exc:  # noqa: BLE001 - report SystemExit, KeyboardInterrupt too
@@ -306,6 +370,8 @@ def serve(in_fd: int, out_fd: int) -> None:
         if os.getpid() != own_pid:
             os._exit(0)  # a copy forked by student code: only the original may answer
         reply["warnings"] = [str(w.message) for w in caught[:MAX_WARNINGS]]
+        if server.changed:
+            reply["changed"] = server.changed
         try:
             wire.send(out_fd, reply, server.to_handle)
         except TypeError as exc:
