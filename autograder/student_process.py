@@ -253,6 +253,11 @@ class Remote:
         reply = self._send(
             {"op": "call", "args": list(args), "kwargs": kwargs, "return_arguments": True}
         )
+        if reply.get("replaced"):
+            raise StudentError(
+                f"{reply['function']} replaced {' and '.join(reply['replaced'])} with new arrays "
+                "instead of changing them in place; update the arrays themselves (w -= ...)"
+            )
         copy_back(list(args), reply["args"])
         copy_back(kwargs, reply["kwargs"])
         return reply["value"]

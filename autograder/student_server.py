@@ -234,8 +234,16 @@ class Server:
             args = self.resolve(request["args"])
             kwargs = self.resolve(request["kwargs"])
             if request.get("return_arguments"):  # it updates in place: send the updates back
+                held = arrays_held(target, args, kwargs)
                 value = target(*args, **kwargs)
-                return {"value": value, "args": args, "kwargs": kwargs}
+                replaced = [label for label, box, key, array in held if _at(box, key) is not array]
+                return {
+                    "value": value,
+                    "args": args,
+                    "kwargs": kwargs,
+                    "function": _function_name(target),
+                    "replaced": replaced,
+                }
             before = snapshot((args, kwargs))
             value = target(*args, **kwargs)
             self.changed = changed_arguments(target, args, kwargs, before)
@@ -310,8 +318,40 @@ def changed_arguments(target: Any, args: tuple, kwargs: dict, before: tuple) -> 
         if not unchanged(old, new)
     ]
     changed += [k for k in kwargs if not unchanged(before[1][k], kwargs[k])]
-    name = getattr(target, "__qualname__", None) or type(target).__name__
-    return {"function": name, "arguments": changed} if changed else None
+    return {"function": _function_name(target), "arguments": changed} if changed else None
+
+
+def arrays_held(target: Any, args: tuple, kwargs: dict) -> list[tuple[str, Any, Any, Any]]:
+    """(label, container, key, array) for each array that a list or dict argument holds
+    (``weights[0]``): a function that updates in place must change these, not replace them."""
+    names = _parameter_names(target)
+    named = [(names[i] if i < len(names) else f"argument {i + 1}", a) for i, a in enumerate(args)]
+    held = []
+    for name, value in [*named, *kwargs.items()]:
+        keys = (
+            range(len(value))
+            if isinstance(value, list)
+            else value
+            if isinstance(value, dict)
+            else []
+        )
+        held += [
+            (f"{name}[{key!r}]", value, key, value[key])
+            for key in keys
+            if isinstance(value[key], np.ndarray)
+        ]
+    return held
+
+
+def _at(container: Any, key: Any) -> Any:
+    try:
+        return container[key]
+    except (IndexError, KeyError):
+        return None
+
+
+def _function_name(target: Any) -> str:
+    return getattr(target, "__qualname__", None) or type(target).__name__
 
 
 def _parameter_names(target: Any) -> list[str]:

@@ -161,9 +161,12 @@ import numpy as np
 def step(weights, biases, rate):
     for w in weights:
         w -= rate
-    biases[0] = biases[0] + 1.0
+    biases[0] += 1.0
     biases.append(np.zeros(1))
     return len(weights)
+
+def rebind(weights, rate):
+    weights[1] = weights[1] - rate
 """
 
 
@@ -250,6 +253,18 @@ def test_what_a_function_may_change_passes(tmp_path):
         layer = proc.name("Layer")()
         with pytest.raises(StudentError, match="Layer.forward changed its input x in place"):
             layer.forward(np.zeros(3))
+
+
+def test_an_update_in_place_must_change_the_arrays_not_replace_them(tmp_path):
+    """Does a function that should update in place fail, naming the array, when it puts a new
+    array into the caller's list instead of changing the one there?"""
+    with StudentProcess([{"index": 0, "source": INPLACE}], tmp_path) as proc:
+        proc.start()
+        proc.deadline = time.monotonic() + 10
+        weights = [np.ones(2), np.ones(3)]
+        with pytest.raises(StudentError, match=r"rebind replaced weights\[1\] with new arrays"):
+            call_in_place(proc.name("rebind"), weights, 0.5)
+        np.testing.assert_array_equal(weights[1], np.ones(3))
 
 
 def test_call_in_place_is_a_plain_call_in_a_notebook():
