@@ -92,6 +92,7 @@ def test_only_solution_regions_change():
 
 
 def test_a_check_reaches_what_the_functions_it_calls_use():
+    """Does a name reach what its definition calls, directly or through others?"""
     source = (
         "def a():\n    return b()\ndef b():\n    return 1\n"
         "class C:\n    def f(self):\n        return a()\n"
@@ -111,6 +112,7 @@ EQUIVALENT = "sigmoid: x >= 0 -> x > 0"
 
 
 def test_a1_mutants_have_unique_ids_and_diffs():
+    """Are a1's mutant ids unique, readable as code, and shown with their diff?"""
     mutants = mutants_of(A1)
     assert len({m.id for m in mutants}) == len(mutants) > 150
     assert {*KILLED, EQUIVALENT} <= {m.id for m in mutants}
