@@ -23,11 +23,11 @@ from dataclasses import dataclass
 
 import nbformat
 
+from autograder.build import SOLUTION_BEGIN, SOLUTION_END
 from autograder.checkgen import defined_names, is_check_cell
 from autograder.manifest import Assignment
 from autograder.variants import DEFINITIONS, Variant
 
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 TINY = 1e-6
 REDUCTION_SWAPS = {
     "sum": "mean",
@@ -136,9 +136,9 @@ def solution_lines(source: str) -> set[int]:
     """The 1-based numbers of the lines strictly inside the solution regions of `source`."""
     inside, lines = False, set()
     for number, line in enumerate(source.splitlines(), start=1):
-        if line.strip().startswith(BEGIN):
+        if line.strip().startswith(SOLUTION_BEGIN):
             inside = True
-        elif line.strip().startswith(END):
+        elif line.strip().startswith(SOLUTION_END):
             inside = False
         elif inside:
             lines.add(number)
@@ -147,7 +147,7 @@ def solution_lines(source: str) -> set[int]:
 
 def _solution_sources(assignment: Assignment) -> list[str]:
     """The sources that hold solution regions: the student module, or the notebook's cells."""
-    return [source for source in reference_sources(assignment) if BEGIN in source]
+    return [source for source in reference_sources(assignment) if SOLUTION_BEGIN in source]
 
 
 def _mutated_definitions(source: str, students: frozenset[str]) -> Iterator[tuple]:
