@@ -46,7 +46,8 @@ CHEAP_BUILTINS = frozenset(
 SIDE_EFFECTS = frozenset(
     ["DataSource", "dump", "dumps", "fromfile", "fromregex", "genfromtxt", "info", "load",
      "loadtxt", "memmap", "open", "save", "savetxt", "savez", "savez_compressed", "seed",
-     "set_printoptions", "setbufsize", "seterr", "show_config", "tofile"]
+     "set_printoptions", "set_state", "setbufsize", "seterr", "seterrcall", "show_config",
+     "tofile"]
 )  # fmt: skip
 
 
