@@ -67,6 +67,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also run every submission through pytest and require the grader's verdicts",
     )
+    validate.add_argument(
+        "--mutants",
+        action="store_true",
+        help="also grade mutants of the reference and list the ones no check kills",
+    )
+    validate.add_argument(
+        "--workers", type=int, help="parallel graders (default: the cores, at most 4)"
+    )
 
     verbs.add_parser("demo", help="build everything, grade the reference and a wrong submission")
 
@@ -193,19 +201,33 @@ def _report(args) -> int:
 
 
 def _validate(args) -> int:
-    from autograder.validate import validate
+    from autograder.validate import validate, validate_mutants
 
     status = 0
     for assignment in _selected(args.assignments):
-        found = validate(assignment, with_pytest=args.pytest)
+        found = validate(assignment, workers=args.workers, with_pytest=args.pytest)
         if found.skipped:
             print(f"{assignment.id}: skipped: {found.skipped}")
             continue
-        print(f"{assignment.id}: {'ok' if found.ok else 'PROBLEMS'}")
+        print(f"{assignment.id}: {'ok' if found.ok else 'PROBLEMS'}", flush=True)
         for line in found.lines + [f"PROBLEM: {p}" for p in found.problems]:
             print(f"  {line}")
         status |= not found.ok
+        if args.mutants:
+            status |= _print_mutants(validate_mutants(assignment, workers=args.workers))
     return status
+
+
+def _print_mutants(run) -> bool:
+    """Print a mutation run: the figures, then each survivor with its diff; True if any
+    survivor is not listed as equivalent or the manifest's list does not hold."""
+    print(f"  {run.summary()}")
+    for mutant in run.survivors:
+        print(f"  SURVIVED: {mutant.id}")
+        print("\n".join(f"      {line}" for line in mutant.diff.splitlines()))
+    for problem in run.problems:
+        print(f"  PROBLEM: {problem}")
+    return bool(run.survivors or run.problems)
 
 
 def _demo(args) -> int:

@@ -52,9 +52,12 @@ def grade(
     *,
     trusted: bool = False,
     report: GradeReport | None = None,
+    only: frozenset[str] | None = None,
+    stop_at_first_failure: bool = False,
 ) -> GradeReport:
     """Grade one submission: a notebook, a ``.py`` file, or a folder holding the notebook (or,
-    for an assignment with a student module, that module).
+    for an assignment with a student module, that module). Validation may run `only` some
+    checks (by grade id), and stop at the first that fails.
 
     trusted: the code is the instructor's own (validate, demo): as root, it may run as root
     when no unprivileged user can run this Python. Otherwise that raises SandboxUnavailable.
@@ -62,14 +65,18 @@ def grade(
     """
     started = time.perf_counter()
     ends_at = time.monotonic() + assignment.total_seconds
-    checks = load_checks(assignment)
+    checks = [c for c in load_checks(assignment) if only is None or c.grade_id in only]
     report = report or GradeReport(assignment.id, [])
     with loaded_submission(
         assignment, Path(submission), trusted=trusted, ends_at=ends_at
     ) as loaded:
         report.notes += loaded.notes
         report.protections = loaded.protections
-        run_checks(judge_of(assignment, checks, loaded, ends_at=ends_at), results=report.results)
+        run_checks(
+            judge_of(assignment, checks, loaded, ends_at=ends_at),
+            results=report.results,
+            stop_at_first_failure=stop_at_first_failure,
+        )
     report.execution_time = time.perf_counter() - started
     return report
 

@@ -113,14 +113,22 @@ class Judge:
         return self.result(spec, None)
 
 
-def run_checks(judge: Judge, results: list[CheckResult] | None = None) -> list[CheckResult]:
-    """The kit's grader: run each check in order; one failure never stops the others.
+def run_checks(
+    judge: Judge,
+    results: list[CheckResult] | None = None,
+    *,
+    stop_at_first_failure: bool = False,
+) -> list[CheckResult]:
+    """The kit's grader: run each check in order; one failure never stops the others, unless
+    `stop_at_first_failure` (mutation testing needs only to know whether any check fails).
 
     results: a list to append each result to as it comes (a watchdog reads it); returned.
     """
     results = [] if results is None else results
     for spec in judge.checks:
         results.append(judge.run(spec))
+        if stop_at_first_failure and not results[-1].passed:
+            break
     return results
 
 

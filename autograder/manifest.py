@@ -66,6 +66,8 @@ class Assignment:
     # process, e.g. nnkit_torch: they need packages the grader itself never imports.
     student_side_modules: tuple[str, ...] = ()
     extra_requirements: str | None = None  # a pip requirements file, relative to the kit root
+    # mutant id -> why no check can tell it from the reference (`validate --mutants`)
+    equivalent_mutants: tuple[tuple[str, str], ...] = ()
 
     def extra_requirement_pins(self) -> list[str]:
         """The lines of the extra requirements file that pin a package (``torch==2.13.0``)."""
@@ -199,6 +201,10 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
             student_module=data.get("student_module"),
             student_side_modules=tuple(data.get("student_side_modules", [])),
             extra_requirements=data.get("extra_requirements"),
+            equivalent_mutants=tuple(
+                (str(entry["mutant"]), str(entry["reason"]))
+                for entry in data.get("equivalent_mutants", [])
+            ),
         )
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ManifestError(f"{path}: {exc}") from None

@@ -33,6 +33,10 @@ MAX_LOAD_PROBLEMS = 20
 # file and line. Everything else (its message) could carry the check's inputs.
 IDENTIFIER = re.compile(r"[A-Za-z_<][\w<>.]{0,79}")
 STUDENT_FILE = re.compile(r"cell \d{1,4}|[\w.-]{1,80}\.py")
+# an argument changed in place: `x`, `argument 2`, `weights[1]`, `params['W1']`
+ARGUMENT_LABEL = re.compile(
+    r"(?:[A-Za-z_]\w{0,39}|argument \d{1,3})(?:\[(?:\d{1,4}|'\w{1,30}')\])?"
+)
 # Inherited settings the student process must not get: Dask's workers (grade-all --scheduler)
 # set an aggressive malloc trim threshold that makes numpy code there about 1.5x slower.
 DROPPED_ENV = ("MALLOC_TRIM_THRESHOLD_",)
@@ -93,6 +97,7 @@ class StudentProcess:
         self.ends_at: float | None = None  # of the whole grade: no (re)start runs past it
         self.generation = 0
         self.last_warnings: list[str] = []
+        self.last_changed: dict | None = None  # the arguments the last call changed in place
         self._proc: subprocess.Popen | None = None
         self._to_child = self._from_child = -1
 
@@ -212,6 +217,7 @@ class StudentProcess:
         self.last_warnings = (
             [str(w)[:300] for w in warnings[:5]] if isinstance(warnings, list) else []
         )
+        self.last_changed = _checked_changes(reply.get("changed"))
         if not reply["ok"]:
             raise _student_error(reply.get("error"), request)
         return self._wrap(reply.get("value"))
@@ -279,6 +285,24 @@ def _student_error(error: Any, request: dict) -> StudentError:
     return StudentError(message, f"your code raised {hidden}")
 
 
+def _checked_changes(changed: Any) -> dict | None:
+    """A reply's report of arguments changed (or replaced) in place, when it names only a
+    function and its arguments (labels such as `x` or `weights[1]`): nothing else the student's
+    code could put there reaches a message."""
+    if not isinstance(changed, dict):
+        return None
+    function, arguments = changed.get("function"), changed.get("arguments")
+    if not (
+        isinstance(function, str)
+        and IDENTIFIER.fullmatch(function)
+        and isinstance(arguments, list)
+        and 0 < len(arguments) <= 8
+        and all(isinstance(a, str) and ARGUMENT_LABEL.fullmatch(a) for a in arguments)
+    ):
+        return None
+    return {"function": function, "arguments": arguments}
+
+
 def _crash_message(code: int | None) -> str:
     if code is not None and code < 0:
         reason = {signal.SIGKILL: "it was killed (out of memory or CPU time?)"}.get(
@@ -323,7 +347,17 @@ class Remote:
         return self._process._request({**request, "target": self._target})
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._send({"op": "call", "args": list(args), "kwargs": kwargs})
+        """Call; a function that changes an argument in place fails, unless the check called it
+        with `checklib.call_in_place` (its specification says it updates in place)."""
+        value = self._send({"op": "call", "args": list(args), "kwargs": kwargs})
+        changed = self._process.last_changed
+        if changed:
+            names = " and ".join(changed["arguments"])
+            raise StudentError(
+                f"{changed['function']} changed its input {names} in place; leave the "
+                "caller's arrays and lists alone: work on a copy, or build new ones"
+            )
+        return value
 
     def call_with_warnings(self, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
         """Call, and return the result with the warnings the call issued in the student process."""
@@ -342,6 +376,15 @@ class Remote:
             and isinstance(reply.get("kwargs"), dict)
         ):
             raise StudentError("your code answered the grader with something it did not ask for")
+        replaced = _checked_changes(
+            {"function": reply.get("function"), "arguments": reply.get("replaced")}
+        )
+        if replaced:
+            names = " and ".join(replaced["arguments"])
+            raise StudentError(
+                f"{replaced['function']} replaced {names} with new arrays "
+                "instead of changing them in place; update the arrays themselves (w -= ...)"
+            )
         copy_back(list(args), reply["args"])
         copy_back(kwargs, reply["kwargs"])
         return reply.get("value")

@@ -4,20 +4,24 @@
 - the untouched student release scores zero on every check, with a valid report;
 - each realistic wrong submission in ``mistakes/`` fails exactly the checks it declares, and every
   check is failed by at least one of them (a check no wrong submission fails is unproven);
-- each correct alternative in ``alternatives/`` scores full marks.
+- each correct alternative in ``alternatives/`` scores full marks;
+- with `validate_mutants`, the checks kill the mutants of the reference (``mutants.py``): each
+  survivor is shown with its diff, unless the manifest lists it as equivalent, with a reason.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.grade import grade
+from autograder.grade import grade, load_checks
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment
+from autograder.mutants import Mutant, mutants_of, reached_names, reference_sources
 from autograder.pytest_parity import disagreements, pytest_outcomes
 from autograder.report import format_score, to_gradescope
 from autograder.variants import load_alternatives, load_mistakes, write_variant
@@ -35,6 +39,31 @@ class Validation:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+@dataclass
+class MutationRun:
+    """What grading the mutants of one assignment's reference found."""
+
+    assignment_id: str
+    total: int = 0
+    killed: int = 0
+    equivalent: list[Mutant] = field(default_factory=list)  # survived, listed in the manifest
+    survivors: list[Mutant] = field(default_factory=list)  # survived, not listed
+    problems: list[str] = field(default_factory=list)  # manifest entries that do not hold
+    seconds: float = 0.0
+
+    @property
+    def score(self) -> float:
+        """The share of the non-equivalent mutants that some check kills."""
+        return self.killed / max(1, self.total - len(self.equivalent))
+
+    def summary(self) -> str:
+        return (
+            f"mutants: {self.killed} of {self.total} killed, {len(self.equivalent)} equivalent "
+            f"(listed in the manifest), {len(self.survivors)} survived: {100 * self.score:.1f} % "
+            f"of the non-equivalent killed ({self.seconds:.0f} s)"
+        )
 
 
 def validate(
@@ -121,3 +150,67 @@ def validate(
         if by_pytest:
             found.lines.append(f"pytest: {len(by_pytest)} submissions run through the plugin too")
     return found
+
+
+def validate_mutants(
+    assignment: Assignment,
+    *,
+    workers: int | None = None,
+    mutants: list[Mutant] | None = None,
+) -> MutationRun:
+    """Grade every mutant of the reference (or the given `mutants`), `workers` at a time, each
+    with only the checks that can reach the definition it changes, stopping at the first that
+    fails. A mutant that no check fails survives; the manifest's `equivalent_mutants` lists the
+    survivors no check can tell from the reference, and each listed one must still survive."""
+    started = time.perf_counter()
+    mutants = mutants_of(assignment) if mutants is None else mutants  # tests grade a few
+    run = MutationRun(assignment.id, total=len(mutants))
+    listed = dict(assignment.equivalent_mutants)
+    reached = reached_names(reference_sources(assignment))
+    checks = load_checks(assignment)
+    ensure_grading_data(assignment)
+    with (
+        tempfile.TemporaryDirectory(prefix="nnkit-mutants-") as scratch,
+        ProcessPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 1)) as pool,
+    ):
+        graded = []
+        for mutant in mutants:
+            relevant = frozenset(
+                c.grade_id
+                for c in checks
+                if any(mutant.scope in reached.get(c.target_of(n), ()) for n in c.student_names)
+            )
+            path = write_variant(assignment, mutant.variant, Path(scratch))
+            graded.append(
+                pool.submit(
+                    grade,
+                    assignment,
+                    path,
+                    trusted=True,
+                    only=relevant,
+                    stop_at_first_failure=True,
+                )
+                if relevant
+                else None  # no check runs its code: it survives
+            )
+        for mutant, future in zip(mutants, graded, strict=True):
+            results = future.result().results if future else []
+            killer = next((r.grade_id for r in results if not r.passed), None)
+            if killer and mutant.id in listed:
+                run.problems.append(
+                    f"{mutant.id} is listed as an equivalent mutant; {killer} kills it"
+                )
+            if killer:
+                run.killed += 1
+            elif mutant.id in listed:
+                run.equivalent.append(mutant)
+            else:
+                run.survivors.append(mutant)
+    known = {m.id for m in mutants_of(assignment)}
+    run.problems += [
+        f"the manifest lists {name!r} as an equivalent mutant, but there is no such mutant"
+        for name in listed
+        if name not in known
+    ]
+    run.seconds = time.perf_counter() - started
+    return run

@@ -172,9 +172,12 @@ import numpy as np
 def step(weights, biases, rate):
     for w in weights:
         w -= rate
-    biases[0] = biases[0] + 1.0
+    biases[0] += 1.0
     biases.append(np.zeros(1))
     return len(weights)
+
+def rebind(weights, rate):
+    weights[1] = weights[1] - rate
 """
 
 
@@ -192,8 +195,87 @@ def test_call_in_place_copies_the_students_updates_back(tmp_path):
         assert len(biases) == 2
         np.testing.assert_array_equal(biases[0], [1.0, 1.0])
         untouched = [np.ones((2, 2))]
-        proc.name("step")(untouched, [np.zeros(1)], 1.0)  # a plain call changes nothing here
+        with pytest.raises(StudentError, match="step changed its input weights and biases"):
+            proc.name("step")(untouched, [np.zeros(1)], 1.0)  # not declared in place: it fails
         np.testing.assert_array_equal(untouched[0], np.ones((2, 2)))
+
+
+CHANGES_ITS_INPUTS = """
+import numpy as np
+
+def relu(x):
+    x[x < 0] = 0.0
+    return x
+
+def widths(sizes, extra):
+    sizes += extra
+    return sizes
+
+def scale(x, *, factor):
+    factor *= 2.0
+    return x * factor
+
+def normalise(x, out=None):
+    out = x if out is None else out
+    out /= np.max(np.abs(x))
+    return out
+
+def shuffled(x, rng):
+    return x[np.random.default_rng(rng).permutation(len(x))]
+
+class Layer:
+    def forward(self, x):
+        x -= 1.0
+        return x
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "kwargs", "message"),
+    [
+        ("relu", (np.array([-1.0, 2.0]),), {}, "relu changed its input x in place"),
+        ("widths", ([32, 32], [10]), {}, "widths changed its input sizes in place"),
+        ("normalise", (np.array([1.0, -4.0]),), {}, "normalise changed its input x in place"),
+        ("normalise", (np.array([1.0, -4.0]),), {"out": np.ones(2)}, "its input out in"),
+    ],
+)
+def test_a_function_that_changes_its_input_fails_naming_it(tmp_path, name, args, kwargs, message):
+    """Does a function that overwrites an argument the check gave it fail, naming the argument,
+    while the judge's own arrays stay as they were?"""
+    kept = [np.copy(a) if isinstance(a, np.ndarray) else list(a) for a in args]
+    with StudentProcess([{"index": 0, "source": CHANGES_ITS_INPUTS}], tmp_path) as proc:
+        proc.start()
+        proc.deadline = time.monotonic() + 10
+        with pytest.raises(StudentError, match=message):
+            proc.name(name)(*args, **kwargs)
+    for got, before in zip(args, kept, strict=True):
+        np.testing.assert_array_equal(got, before)
+
+
+def test_what_a_function_may_change_passes(tmp_path):
+    """Are rebinding a number, reading an array, and changing a method's own copy of x (a
+    method's input is named too) told apart correctly?"""
+    with StudentProcess([{"index": 0, "source": CHANGES_ITS_INPUTS}], tmp_path) as proc:
+        proc.start()
+        proc.deadline = time.monotonic() + 10
+        np.testing.assert_array_equal(proc.name("scale")(np.ones(2), factor=1.5), [3.0, 3.0])
+        x = np.arange(4.0)
+        assert sorted(proc.name("shuffled")(x, 0)) == [0.0, 1.0, 2.0, 3.0]
+        layer = proc.name("Layer")()
+        with pytest.raises(StudentError, match="Layer.forward changed its input x in place"):
+            layer.forward(np.zeros(3))
+
+
+def test_an_update_in_place_must_change_the_arrays_not_replace_them(tmp_path):
+    """Does a function that should update in place fail, naming the array, when it puts a new
+    array into the caller's list instead of changing the one there?"""
+    with StudentProcess([{"index": 0, "source": INPLACE}], tmp_path) as proc:
+        proc.start()
+        proc.deadline = time.monotonic() + 10
+        weights = [np.ones(2), np.ones(3)]
+        with pytest.raises(StudentError, match=r"rebind replaced weights\[1\] with new arrays"):
+            call_in_place(proc.name("rebind"), weights, 0.5)
+        np.testing.assert_array_equal(weights[1], np.ones(3))
 
 
 def test_call_in_place_is_a_plain_call_in_a_notebook():

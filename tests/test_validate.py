@@ -3,7 +3,7 @@ from factories import check_cell, toy_course, toy_notebook
 
 from autograder.build import generate_release
 from autograder.manifest import all_assignments, load_assignment
-from autograder.validate import validate
+from autograder.validate import validate, validate_mutants
 
 POINTS = {
     "a1_two_moons": 14,
@@ -84,3 +84,30 @@ def test_a_wrong_alternative_and_a_mistake_failing_elsewhere_are_reported(tmp_pa
     )
     assert found.problems[1].startswith("alternative halves (correct) fails double_public: ")
     assert "expected 2, got 0.5" in found.problems[1]
+
+
+def test_mutants_of_a_toy_are_killed_listed_or_shown(tmp_path):
+    """Are a toy's mutants killed by its checks, is a listed equivalent one counted as such,
+    and does the manifest's list fail when an entry is killed or names no mutant?"""
+    toy = toy_course(tmp_path)
+    with (toy.source_dir / "assignment.toml").open("a") as manifest:
+        for mutant in [
+            "Counter: self.count += n -> self.count = self.count + n",
+            "double: 2 -> 3",
+            "double: gone -> away",
+        ]:
+            manifest.write(f'[[equivalent_mutants]]\nmutant = "{mutant}"\nreason = "r"\n')
+    run = validate_mutants(load_assignment("toy", tmp_path), workers=2)
+    assert (run.total, run.killed) == (9, 7)
+    assert [m.id for m in run.equivalent] == [
+        "Counter: self.count += n -> self.count = self.count + n"
+    ]
+    (survivor,) = run.survivors
+    assert survivor.id == "double: np.asarray(x, dtype=float) -> x"
+    assert "+    return 2 * x" in survivor.diff
+    assert run.problems == [
+        "double: 2 -> 3 is listed as an equivalent mutant; double_public kills it",
+        "the manifest lists 'double: gone -> away' as an equivalent mutant, but there is no such"
+        " mutant",
+    ]
+    assert f"{100 * 7 / 8:.1f} % of the non-equivalent killed" in run.summary()

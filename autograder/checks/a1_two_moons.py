@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, load_arrays, numerical_gradient
+from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient
 from autograder.checkspec import check
 
 
@@ -37,7 +37,7 @@ def test_bce_public(binary_cross_entropy, d_binary_cross_entropy):
     )
 
 
-@check('activations_hidden', '1.1 activations: huge inputs, zeros, a batch of one, float results', points=0.75, hidden=True, hint='Try x = +-1000 and exactly 0: no nan, no overflow, floats out, d_relu(0) as documented.')
+@check('activations_hidden', '1.1 activations: huge inputs without overflow warnings, zeros, a batch of one, floats', points=0.75, hidden=True, hint='Try x = +-1000 and exactly 0: no warning, no nan, floats out, d_relu(0) as documented.')
 def test_activations_hidden(d_relu, d_sigmoid, relu, sigmoid):
     x = np.array([[-1000.0, -3.0, 0.0], [1e-3, 2.5, 1000.0]])
     sig = 0.5 * (1.0 + np.tanh(x / 2.0))  # the sigmoid, written without any exp
@@ -54,7 +54,7 @@ def test_activations_hidden(d_relu, d_sigmoid, relu, sigmoid):
         ("d_sigmoid", d_sigmoid),
     ]:
         for inputs, wanted in [(x, expected[name]), (x[:1, 1:2], expected[name][:1, 1:2])]:
-            got = function(inputs)
+            got = call_without_warnings(function, inputs, what=f"{name}(x) for x in [-1000, 1000]")
             assert_close(got, wanted, f"{name}(x) for x of shape {inputs.shape}", atol=1e-12)
             if np.asarray(got).dtype.kind != "f":
                 raise CheckFailure(f"{name}(x) should return floats, got dtype {np.asarray(got).dtype}")
@@ -65,7 +65,7 @@ def test_bce_edges_hidden(binary_cross_entropy, d_binary_cross_entropy):
     labels = np.array([[1.0], [0.0], [1.0], [0.0]])
     certain = labels.copy()  # predictions exactly 0.0 and 1.0, all of them right
     loss = assert_scalar(binary_cross_entropy(certain, labels), "binary_cross_entropy at p in {0, 1}")
-    if not 0.0 <= loss < 1e-6:
+    if not -1e-9 <= loss < 1e-6:
         raise CheckFailure(f"perfect predictions should cost about 0, got {loss}")
     assert_finite(d_binary_cross_entropy(certain, labels), "d_binary_cross_entropy at p in {0, 1}")
     predictions = np.array([[0.7], [0.1], [0.99], [0.5]])
@@ -213,15 +213,10 @@ def test_backward_public(backward_pass):
 
 @check('backward_gradcheck_hidden', '1.4 backward_pass: every weight and bias gradient matches finite differences', points=2.0, hidden=True, hint='Compare with finite differences: sigmoid and ReLU derivatives, batch sums, bias shapes.')
 def test_backward_gradcheck_hidden(backward_pass):
-    rng = np.random.default_rng(5)
-    sizes = [3, 4, 3, 1]
-    weights = [rng.normal(size=(a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
-    biases = [rng.normal(scale=0.5, size=(1, b)) for b in sizes[1:]]
-    x = rng.normal(size=(5, 3))
-    loss_grad = rng.normal(size=(5, 1))
+    sizes = [3, 4, 6, 1]  # with a batch of 5: no two dimensions alike
 
 
-    def reference_forward(ws, bs):
+    def reference_forward(ws, bs, x):
         hs, zs, h = [], [], x
         for i in range(len(ws)):
             hs.append(h)
@@ -236,20 +231,26 @@ def test_backward_gradcheck_hidden(backward_pass):
         def loss(value):
             ws, bs = list(weights), list(biases)
             (ws if kind == "weights" else bs)[k] = value
-            return float(np.sum(reference_forward(ws, bs)[0] * loss_grad))
+            return float(np.sum(reference_forward(ws, bs, x)[0] * loss_grad))
 
         return loss
 
 
-    _, hs, zs = reference_forward(weights, biases)
-    d_weights, d_biases = backward_pass(loss_grad, hs, zs, weights, biases)
-    if len(d_weights) != 3 or len(d_biases) != 3:
-        raise CheckFailure("expected one weight and one bias gradient per layer (3 here)")
-    for k in range(3):
-        numeric = numerical_gradient(loss_of("weights", k), weights[k].copy())
-        assert_gradient(d_weights[k], numeric, f"d_weights[{k}]")
-        numeric = numerical_gradient(loss_of("biases", k), biases[k].copy())
-        assert_gradient(d_biases[k], numeric, f"d_biases[{k}]")
+    for seed in (5, 15):
+        rng = np.random.default_rng(seed)
+        weights = [rng.normal(size=(a, b)) for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
+        biases = [rng.normal(scale=0.5, size=(1, b)) for b in sizes[1:]]
+        x = rng.normal(size=(5, 3))
+        loss_grad = rng.normal(size=(5, 1))
+        _, hs, zs = reference_forward(weights, biases, x)
+        d_weights, d_biases = backward_pass(loss_grad, hs, zs, weights, biases)
+        if len(d_weights) != 3 or len(d_biases) != 3:
+            raise CheckFailure("expected one weight and one bias gradient per layer (3 here)")
+        for k in range(3):
+            numeric = numerical_gradient(loss_of("weights", k), weights[k].copy())
+            assert_gradient(d_weights[k], numeric, f"d_weights[{k}]")
+            numeric = numerical_gradient(loss_of("biases", k), biases[k].copy())
+            assert_gradient(d_biases[k], numeric, f"d_biases[{k}]")
 
 
 @check('backward_no_hidden_hidden', '1.4 backward_pass: a network without hidden layers, and a batch of one', points=1.0, hidden=True, hint="With one layer only the output layer's gradients exist, summed over the whole batch.")
@@ -269,32 +270,44 @@ def test_backward_no_hidden_hidden(backward_pass):
         assert_close(d_biases[0], delta.sum(axis=0, keepdims=True), f"d_biases[0] for a batch of {n}")
 
 
-@check('momentum_hidden', '1.5 train_neural_net: two full-batch steps follow the momentum rule', points=1.0, hidden=True, hint='Average the gradients with the (1 - gamma) factor and step against that average, everywhere.')
-def test_momentum_hidden(backward_pass, d_binary_cross_entropy, forward_pass, init_weights, train_neural_net):
+@check('momentum_hidden', '1.5 train_neural_net: two full-batch steps follow the momentum rule; the loss histories', points=1.0, hidden=True, hint='Average the gradients with the (1 - gamma) factor and step against that average, everywhere.')
+def test_momentum_hidden(backward_pass, binary_cross_entropy, d_binary_cross_entropy, forward_pass, init_weights, train_neural_net):
     data = load_arrays("two_moons_train.npz")
     x = data["samples"].astype(float)
     y = data["labels"].astype(float).reshape(-1, 1)
     layers, rate, gamma, seed = [6, 5], 0.3, 0.6, 7
-    got_weights, got_biases, _, _ = train_neural_net(
+    got_weights, got_biases, train_losses, test_losses = train_neural_net(
         x, y, x[:20], y[:20], layers, rate, gamma, 2, len(x), seed
     )
+    want_train, want_test = [], []
     # the same two steps by hand, from your own init_weights, forward_pass and backward_pass
     weights, biases = init_weights(layers, x.shape[1], 1, rng=seed)
     m_weights = [np.zeros_like(w) for w in weights]
     m_biases = [np.zeros_like(b) for b in biases]
     for _ in range(2):
         predictions, hs, zs = forward_pass(x, weights, biases)
+        want_train.append(binary_cross_entropy(predictions, y))
         grads = backward_pass(d_binary_cross_entropy(predictions, y), hs, zs, weights, biases)
         for k in range(len(weights)):
             m_weights[k] = gamma * m_weights[k] + (1 - gamma) * np.asarray(grads[0][k])
             m_biases[k] = gamma * m_biases[k] + (1 - gamma) * np.asarray(grads[1][k])
             weights[k] = weights[k] - rate * m_weights[k]
             biases[k] = biases[k] - rate * m_biases[k]
+        want_test.append(binary_cross_entropy(forward_pass(x[:20], weights, biases)[0], y[:20]))
     if len(got_weights) != len(weights) or len(got_biases) != len(biases):
         raise CheckFailure("train_neural_net should return one weight and one bias per layer")
     for k in range(len(weights)):
         assert_close(got_weights[k], weights[k], f"weights[{k}] after two steps", atol=1e-10)
         assert_close(got_biases[k], biases[k], f"biases[{k}] after two steps", atol=1e-10)
+    assert_close(train_losses, want_train, "train_losses (each step's loss before its update)")
+    assert_close(test_losses, want_test, "test_losses (the test loss after each pass)")
+    # mini-batches of 75: four updates per pass, one train loss each, one test loss per pass
+    _, _, train_losses, test_losses = train_neural_net(x, y, x[:20], y[:20], [4], 0.1, 0.5, 3, 75, 2)
+    if len(train_losses) != 3 * len(x) // 75 or len(test_losses) != 3:
+        raise CheckFailure(
+            f"3 passes over {len(x)} samples in batches of 75 should record {3 * len(x) // 75} train "
+            f"losses and 3 test losses, got {len(train_losses)} and {len(test_losses)}"
+        )
 
 
 @check('train_accuracy', '1.5 train_neural_net: at least 95% train and test accuracy on two moons', points=1.0, hidden=False, hint='')

@@ -1,0 +1,11 @@
+"""Sigmoid written straight from its formula: right values, but exp(1000) overflows with a warning.
+
+fails: activations_hidden
+"""
+
+# The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.
+# ruff: noqa: F821
+
+
+def sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
