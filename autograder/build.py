@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from autograder.checkgen import render_checks_module
+from autograder.errors import KitError
 from autograder.gradescope import write_bundle
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment, load_assignment
@@ -30,7 +31,7 @@ SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 
 
-class ReleaseError(Exception):
+class ReleaseError(KitError):
     """A generated release holds what students must not get."""
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import nbformat
 
+from autograder.errors import KitError
 from autograder.manifest import Assignment
 from autograder.notebook import HIDDEN_BEGIN, without_hidden_markers
 
@@ -26,7 +27,7 @@ HINT_PREFIX = "# Hint:"
 BONUS_LINE = "# Bonus"  # a header line marking extra credit, e.g. "# Bonus: extra credit"
 
 
-class CheckCellError(Exception):
+class CheckCellError(KitError):
     """A check cell breaks the conventions the grader relies on."""
 
 

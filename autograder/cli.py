@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from autograder.cluster import ClusterError
-from autograder.manifest import KIT_ROOT, ManifestError, all_assignments, load_assignment
-from autograder.report import UnsafeOutput
+from autograder.errors import KitError
+from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
 from datasets import DatasetError
 
 
@@ -90,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             "demo": _demo,
         }[args.verb]
         return verb(args)
-    except (ManifestError, DatasetError, ClusterError, UnsafeOutput) as exc:
+    except (KitError, DatasetError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
@@ -169,7 +168,7 @@ def _grade_all(args) -> int:
 
     assignment = load_assignment(args.assignment)
     if not args.submissions.is_dir():
-        raise ManifestError(f"{args.submissions} is not a folder of submissions")
+        raise KitError(f"{args.submissions} is not a folder of submissions")
     out = args.output or KIT_ROOT / "graded" / assignment.id
     rows = grade_all(
         assignment, args.submissions, out, workers=args.workers, scheduler=args.scheduler

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT, Assignment, ManifestError, load_assignment
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 CONNECT_SECONDS = 10  # how long to try to reach the scheduler before giving up
 
 
-class ClusterError(Exception):
+class ClusterError(KitError):
     """The cluster cannot grade; the message is one line naming what is missing where."""
 
 

@@ -11,6 +11,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.errors import KitError
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10, as on some Gradescope images
@@ -23,7 +25,7 @@ HELPERS_MODULE = "autograder.checklib"
 GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 
 
-class ManifestError(Exception):
+class ManifestError(KitError):
     """An assignment is missing or its manifest is wrong."""
 
 

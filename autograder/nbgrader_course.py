@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT, MANIFEST, all_assignments
 
 IGNORED = [
@@ -29,7 +30,7 @@ IGNORED = [
 CONFIG_FILE = "nbgrader_config.py"
 
 
-class NbgraderError(Exception):
+class NbgraderError(KitError):
     """An nbgrader command failed; the message ends with the tail of its log."""
 
 

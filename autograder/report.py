@@ -11,6 +11,7 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
+from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT
 from autograder.results import GradeReport
 
@@ -19,7 +20,7 @@ MAX_OUTPUT_CHARS = 2000
 SCRATCH_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"/nnkit-\w+(?:/work)?")
 
 
-class UnsafeOutput(Exception):
+class UnsafeOutput(KitError):
     """The results folder could let someone else redirect or replace the report."""
 
 

@@ -1,5 +1,9 @@
+import importlib
 import json
 
+import pytest
+
+from autograder import cli
 from autograder.cli import main
 from autograder.manifest import load_assignment
 
@@ -21,3 +25,27 @@ def test_an_unknown_assignment_is_one_line_and_exit_2(capsys):
 def test_build_check_passes_on_a_current_tree(capsys):
     assert main(["build", "--check", "a1_two_moons"]) == 0
     assert "stale" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        "autograder.build:ReleaseError",
+        "autograder.checkgen:CheckCellError",
+        "autograder.cluster:ClusterError",
+        "autograder.nbgrader_course:NbgraderError",
+        "autograder.report:UnsafeOutput",
+    ],
+)
+def test_an_error_the_user_can_fix_is_one_line_and_exit_2(error, monkeypatch, capsys):
+    """Does each error a user can cause and fix end the command with `error: ...` and exit 2,
+    never a traceback?"""
+    module, name = error.split(":")
+    kind = getattr(importlib.import_module(module), name)
+
+    def fails(args):
+        raise kind("what went wrong, and what to run")
+
+    monkeypatch.setattr(cli, "_build", fails)
+    assert main(["build", "a1_two_moons"]) == 2
+    assert capsys.readouterr().err == "error: what went wrong, and what to run\n"
