@@ -3,7 +3,9 @@
 import os
 import pwd
 import shutil
+import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -199,19 +201,26 @@ def test_a_control_group_bounds_the_memory_and_processes_of_the_whole_tree(open_
 def test_in_bubblewrap_the_kit_tmp_and_network_are_out_of_reach_and_nothing_outlives_it():
     box = nobody("bubblewrap")
     kit = sandbox_module.KIT.parent
-    with grade_folder() as folder:
+    # /tmp shows the grade's folder, and the Python installation's folder when that is in /tmp
+    in_tmp = {
+        Path(p).resolve().relative_to("/tmp").parts[0]
+        for p in (sys.prefix, sys.base_prefix)
+        if Path(p).resolve().is_relative_to("/tmp")
+    }
+    with grade_folder() as folder, socket.create_server(("127.0.0.1", 0)) as listening:
         work = folder / "work"
         hand_over(work, box)
+        port = listening.getsockname()[1]  # reachable from this machine's own network only
         script = (
             "id -u; ls -A /tmp | wc -l; "
             f"find {kit}/solutions {kit}/autograder -type f | wc -l; "
             "echo hi > /tmp/left; echo hi > /dev/shm/left; "
-            "(exec 3<>/dev/tcp/1.1.1.1/80) 2>/dev/null || echo no-network; "
+            f"(exec 3<>/dev/tcp/127.0.0.1/{port}) 2>/dev/null && echo network || echo no-network; "
             "setsid sh -c 'sleep 2; echo late > late.txt' & echo ok > mine.txt"
         )
         printed = run_in(box, script, work).split()
-        assert printed[:3] == [str(NOBODY.pw_uid), "1", "0"]  # /tmp: only the grade's folder
-        assert "no-network" in printed
+        assert printed[:3] == [str(NOBODY.pw_uid), str(1 + len(in_tmp)), "0"]
+        assert "no-network" in printed and "network" not in printed
         subprocess.run(["sleep", "3"])
         assert (work / "mine.txt").exists() and not (work / "late.txt").exists()
     assert not Path("/dev/shm/left").exists()

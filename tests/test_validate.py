@@ -4,6 +4,7 @@ from factories import check_cell, toy_course, toy_notebook
 from autograder.build import generate_release
 from autograder.manifest import all_assignments, load_assignment
 from autograder.validate import validate, validate_mutants
+from autograder.variants import load_alternatives, load_mistakes
 
 POINTS = {
     "a1_two_moons": 14,
@@ -32,7 +33,8 @@ def test_each_assignment_validates(assignment_id, points, request):
     assert found.lines[0].startswith(f"reference: {points}/{points}")
     assert found.lines[1].partition(" + ")[0] == f"untouched release: 0/{points}"  # + bonus
     if assignment_id == WITH_PYTEST:
-        assert found.lines[-1] == "pytest: 24 submissions run through the plugin too"
+        variants = len(load_mistakes(assignment)) + len(load_alternatives(assignment))
+        assert found.lines[-1] == f"pytest: {2 + variants} submissions run through the plugin too"
 
 
 def test_every_assignment_is_validated_by_the_test_above():
