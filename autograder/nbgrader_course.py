@@ -122,7 +122,8 @@ def generate_assignment(course_root: Path, assignment_id: str) -> None:
 
 
 def autograde(course_root: Path, assignment_id: str, student_id: str) -> dict[str, float]:
-    """Real ``nbgrader autograde`` of submitted/<student>/<id>/; returns grade_id -> score."""
+    """Real ``nbgrader autograde`` of submitted/<student>/<id>/; returns grade_id -> score of
+    each autograded cell (written answers wait for manual grading and are left out)."""
     from nbgrader.api import Gradebook  # nbgrader is heavy to import; only this path needs it
 
     run_nbgrader(
@@ -132,5 +133,7 @@ def autograde(course_root: Path, assignment_id: str, student_id: str) -> dict[st
     with Gradebook(f"sqlite:///{Path(course_root) / 'gradebook.db'}") as gradebook:
         submission = gradebook.find_submission(assignment_id, student_id)
         for notebook in submission.notebooks:
-            scores.update({grade.name: float(grade.score) for grade in notebook.grades})
+            scores.update(
+                {g.name: float(g.score) for g in notebook.grades if g.auto_score is not None}
+            )
     return scores
