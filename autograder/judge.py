@@ -22,6 +22,9 @@ from autograder.student_process import StudentError, StudentProcess
 # show them through its error messages; those messages are dropped.
 WITHHELD = "the message of this failure quoted the grader's own checks, so it is not shown"
 OUT_OF_TIME = "not run: grading used up its total time limit"
+# A check that would start with less time than this left is not run: it could not finish (a
+# restart of the student process alone takes longer), and whether it starts would be a race.
+MIN_CHECK_SECONDS = 0.25
 
 
 class NotRun(Exception):
@@ -65,7 +68,7 @@ class Judge:
         grade if that comes first. Raises `NotRun` when the check cannot run at all."""
         if self.student is None:
             raise NotRun(self.not_loaded)
-        if time.monotonic() >= self.end:
+        if time.monotonic() >= self.end - MIN_CHECK_SECONDS:
             raise NotRun(OUT_OF_TIME)
         self.student.deadline = min(time.monotonic() + self.check_seconds, self.end)
 
