@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
 import time
@@ -88,6 +89,12 @@ def validate(
     with (
         tempfile.TemporaryDirectory(prefix="nnkit-variants-") as scratch,
         ProcessPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 1)) as pool,
+        # pytest runs in fresh interpreters: a forked worker would inherit the caller's
+        # imported modules and pytest state (the test suite's, when validate runs in it)
+        ProcessPoolExecutor(
+            max_workers=workers or min(2, os.cpu_count() or 1),
+            mp_context=multiprocessing.get_context("spawn"),
+        ) as fresh,
     ):
         paths = [
             assignment.source_submission,
@@ -96,7 +103,7 @@ def validate(
         ]
         # all at once, in parallel; the reports come back in this order
         futures = [pool.submit(grade, assignment, path, trusted=True) for path in paths]
-        by_pytest = [pool.submit(pytest_outcomes, assignment, p) for p in paths if with_pytest]
+        by_pytest = [fresh.submit(pytest_outcomes, assignment, p) for p in paths if with_pytest]
         reference_future, release_future, *graded = futures
         reference = reference_future.result()
         lost = [r for r in reference.results if not r.passed]
