@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pytest
 
 from autograder.manifest import Assignment
 from autograder.results import GradeReport
-from autograder.sandbox import TRUSTED_ENV
 
 NUMBER = re.compile(r"[-+]?\d+(\.\d*)?(e[-+]?\d+)?")
 QUIET = ["-p", "no:cacheprovider", "-p", "no:terminal", "-o", "addopts="]
@@ -41,28 +39,20 @@ def pytest_outcomes(assignment: Assignment, submission: Path) -> dict[str, tuple
     reports them when it runs the checks module with the kit's plugin (in this process; the
     student's code still runs in its own)."""
     outcomes = _Outcomes()
-    arguments = [str(assignment.checks_file), "--submission", str(Path(submission).absolute())]
     # the instructor's own variants, trusted as `validate` trusts them when it grades them
-    with _trusted(), contextlib.redirect_stdout(io.StringIO()) as printed:
+    arguments = [
+        str(assignment.checks_file),
+        "--submission",
+        str(Path(submission).absolute()),
+        "--trusted",
+    ]
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
         code = pytest.main(
             [*arguments, "-p", "autograder.pytest_plugin", *QUIET], plugins=[outcomes]
         )
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         raise RuntimeError(f"pytest stopped ({code!r}) on {submission}: {printed.getvalue()}")
     return outcomes.found
-
-
-@contextlib.contextmanager
-def _trusted():
-    before = os.environ.get(TRUSTED_ENV)
-    os.environ[TRUSTED_ENV] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[TRUSTED_ENV]
-        else:
-            os.environ[TRUSTED_ENV] = before
 
 
 def disagreements(report: GradeReport, outcomes: dict[str, tuple[bool, str]]) -> list[str]:

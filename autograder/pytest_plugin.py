@@ -57,6 +57,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "a file of solutions/<id>/mistakes/ or alternatives/ (applied to the reference)",
     )
     group.addoption(
+        "--trusted",
+        action="store_true",
+        help="the submission is your own code (the reference, a mistake, an alternative): as "
+        "root it may run as root where no unprivileged user can run this Python",
+    )
+    group.addoption(
         "--show-hidden",
         action="store_true",
         help="show each failure in full: the message students see, then pytest's traceback "
@@ -176,7 +182,11 @@ def grading(request: pytest.FixtureRequest) -> Iterator[Grading]:
     given = request.config.invocation_params.dir / request.config.getoption("submission")
     with (
         tempfile.TemporaryDirectory(prefix="nnkit-variant-") as scratch,
-        loaded_submission(assignment, _submission(assignment, given, Path(scratch))) as loaded,
+        loaded_submission(
+            assignment,
+            _submission(assignment, given, Path(scratch)),
+            trusted=request.config.getoption("trusted"),
+        ) as loaded,
     ):
         report = GradeReport(assignment.id, [], notes=loaded.notes)
         request.config.stash[GRADED].append(report)

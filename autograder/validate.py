@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import tempfile
@@ -94,7 +95,9 @@ def validate(
         ProcessPoolExecutor(
             max_workers=workers or min(2, os.cpu_count() or 1),
             mp_context=multiprocessing.get_context("spawn"),
-        ) as fresh,
+        )
+        if with_pytest
+        else contextlib.nullcontext() as fresh,
     ):
         paths = [
             assignment.source_submission,
