@@ -17,10 +17,9 @@ which says so, but its gradebook row has no score: it is not a student's zero.
 
 from __future__ import annotations
 
-import csv
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -30,12 +29,11 @@ from tqdm.auto import tqdm
 
 from autograder import cluster
 from autograder.grade import WATCHDOG_MARGIN_SECONDS, grade_or_report_failure
+from autograder.gradebook import RESULTS_FOLDER, Graded, write_gradebook, write_results
 from autograder.manifest import KIT_ROOT, Assignment, load_assignment
-from autograder.report import check_output_folder, to_gradescope, write_json
+from autograder.report import check_output_folder, to_gradescope
 from autograder.results import GradeReport
 
-RESULTS_FOLDER = "results"
-GRADEBOOK = "gradebook.csv"
 SUBMITTED_SUFFIXES = (".ipynb", ".py")
 SKIPPED_FOLDERS = {".ipynb_checkpoints", "__pycache__"}
 
@@ -69,18 +67,6 @@ class Job:
     assignment_id: str
     student: str
     files: dict[str, bytes]
-
-
-@dataclass(frozen=True)
-class Graded:
-    """What grading one submission gave: the total, each check's score, the results file."""
-
-    student: str
-    score: float
-    max_score: float
-    checks: dict[str, float]
-    grader_ok: bool
-    results: dict  # Gradescope's results.json
 
 
 def find_submissions(assignment: Assignment, folder: Path) -> list[Submission]:
@@ -152,7 +138,7 @@ def grade_all(
     with tqdm(total=len(jobs), desc=assignment.id, unit="sub", disable=not progress) as bar:
 
         def collect(graded: Graded) -> None:
-            write_json(graded.results, results_dir / f"{graded.student}.json")
+            write_results(graded, out_dir)
             rows.append(graded)
             bar.update(1)
 
@@ -161,7 +147,7 @@ def grade_all(
         else:
             _run_locally(jobs, workers, collect, assignment.total_seconds + JOB_MARGIN_SECONDS)
     rows.sort(key=lambda row: row.student)
-    write_gradebook(rows, Path(out_dir) / GRADEBOOK)
+    write_gradebook(rows, out_dir)
     from autograder.class_report import write_class_report  # matplotlib: not on the workers
 
     write_class_report(assignment, Path(out_dir), folder)
@@ -226,19 +212,3 @@ def _graded(job: Job, report: GradeReport, ok: bool, hidden_visibility: str) -> 
         ok,
         to_gradescope(report, hidden_visibility),
     )
-
-
-def write_gradebook(rows: Iterable[Graded], path: Path) -> None:
-    """One line per student: total, maximum, whether grading itself worked, then each check.
-
-    A row the grader failed on has ``graded`` False and empty score cells, never a zero.
-    """
-    rows = list(rows)
-    checks = sorted({name for row in rows for name in row.checks})
-    with open(path, "w", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(["student", "score", "max_score", "graded", *checks])
-        for row in rows:
-            cells = [row.checks.get(name, "") for name in checks]
-            totals = [row.score, row.max_score] if row.grader_ok else ["", ""]
-            writer.writerow([row.student, *totals, row.grader_ok, *cells])

@@ -17,6 +17,7 @@ import numpy as np
 
 from autograder import class_figures, class_stats
 from autograder.bulk import find_submissions
+from autograder.gradebook import GRADEBOOK
 from autograder.manifest import KIT_ROOT, Assignment, ManifestError, load_assignment
 from autograder.similarity import THRESHOLD, Copying, find_copying
 from autograder.solution_regions import Regions, code_names, release_code, submission_cells
@@ -75,8 +76,8 @@ def rebuild_class_report(
     """The page again from the results in `graded`, for the assignment and submissions noted
     when it was first written (or given here)."""
     graded = Path(graded)
-    if not (graded / class_stats.GRADEBOOK).is_file():
-        raise ManifestError(f"{graded} holds no {class_stats.GRADEBOOK}; run grade-all first")
+    if not (graded / GRADEBOOK).is_file():
+        raise ManifestError(f"{graded} holds no {GRADEBOOK}; run grade-all first")
     noted = json.loads((graded / SOURCES).read_text()) if (graded / SOURCES).is_file() else {}
     assignment_id = assignment_id or noted.get("assignment") or graded.name
     folder = submissions or (Path(noted["submissions"]) if noted.get("submissions") else None)

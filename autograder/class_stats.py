@@ -6,16 +6,14 @@ Letters: N submissions in the class, C checks of the assignment.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-RESULTS_FOLDER = "results"  # as bulk.py writes them
-GRADEBOOK = "gradebook.csv"
+from autograder.gradebook import read_gradebook
+
 GROUP_FRACTION = 0.27  # the classic upper and lower 27 % of item analysis
 WEAK_DISCRIMINATION = 0.2  # below this a check separates strong from weak submissions poorly
 TOP_MISTAKES = 5
@@ -100,33 +98,22 @@ class Ungraded:
 
 def read_class(graded: Path) -> list[StudentResult]:
     """The gradebook's rows, each with its results file, sorted by student id."""
-    graded = Path(graded)
-    with open(graded / GRADEBOOK, newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    fixed = {"student", "score", "max_score", "graded"}
-    check_ids = [c for c in (rows[0].keys() if rows else []) if c not in fixed]
     found = []
-    for row in rows:
-        path = graded / RESULTS_FOLDER / f"{row['student']}.json"
-        results = json.loads(path.read_text()) if path.is_file() else {}
-        tests = [t for t in results.get("tests", []) if isinstance(t, dict)]
+    for row in read_gradebook(graded):
+        tests = [t for t in row.results.get("tests", []) if isinstance(t, dict)]
         found.append(
             StudentResult(
-                student=row["student"],
-                score=_number(row["score"]),
-                max_score=_number(row["max_score"]),
-                grader_ok=row.get("graded", "True") == "True",
-                checks={c: float(row[c]) for c in check_ids if row.get(c) not in ("", None)},
-                execution_time=float(results.get("execution_time", 0.0)),
-                output=str(results.get("output", "")),
+                student=row.student,
+                score=row.score,
+                max_score=row.max_score,
+                grader_ok=row.grader_ok,
+                checks=row.checks,
+                execution_time=float(row.results.get("execution_time", 0.0)),
+                output=str(row.results.get("output", "")),
                 tests=tests,
             )
         )
-    return sorted(found, key=lambda r: r.student)
-
-
-def _number(cell: str | None) -> float | None:
-    return float(cell) if cell not in ("", None) else None
+    return found
 
 
 def check_titles(students: list[StudentResult]) -> dict[str, tuple[str, float]]:

@@ -163,8 +163,9 @@ def _check_sandbox(args) -> int:
 
 
 def _grade_all(args) -> int:
-    from autograder.bulk import GRADEBOOK, grade_all
+    from autograder.bulk import grade_all
     from autograder.class_report import REPORT
+    from autograder.gradebook import GRADEBOOK
 
     assignment = load_assignment(args.assignment)
     if not args.submissions.is_dir():
