@@ -156,8 +156,23 @@ def test_feedback_leaks_nothing_of_the_hidden_checks(generated):
     assert feedback_text(generated, "failing").count(LEAKED_VALUE) == len(public)
 
 
-def test_nbgrader_executes_cells_as_long_as_the_longest_submission_budget():
-    assert execute_timeout(KIT_ROOT) == max(a.total_seconds for a in all_assignments())
+def test_validate_and_autograde_execute_cells_as_long_as_the_longest_submission_budget():
+    """Does the course config give each cell the longest ``total_seconds`` of the manifests,
+    in ``nbgrader validate`` (its Execute) and in ``nbgrader autograde`` (the kit's Execute)?"""
+    from nbgrader.preprocessors import Execute
+    from nbgrader.validator import Validator
+    from traitlets.config import Config
+
+    from autograder.nbgrader_course import configure
+    from autograder.nbgrader_steps import ExecuteWithGradingData
+
+    config = Config()
+    configure(config, KIT_ROOT)
+    longest = max(a.total_seconds for a in all_assignments())
+    assert execute_timeout(KIT_ROOT) == longest == 400
+    assert Execute(parent=Validator(config=config)).timeout == longest
+    assert ExecuteWithGradingData in config.Autograde.autograde_preprocessors
+    assert ExecuteWithGradingData(config=config).timeout == longest
 
 
 @pytest.fixture(scope="module")
