@@ -1,5 +1,6 @@
 """Build an assignment's generated outputs from its source notebook.
 
+0. check that the notebook's points add up to the manifest's ``points``;
 1. cut the grading data into ``grading_data/<id>/``, outside the folders nbgrader copies;
 2. write the checks module ``autograder/checks/<id>.py`` from the notebook's test cells;
 3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``;
@@ -20,7 +21,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from autograder.checkgen import render_checks_module
+import nbformat
+
+from autograder.checkgen import regular_and_written_points, render_checks_module
 from autograder.errors import KitError
 from autograder.gradescope import write_bundle
 from autograder.grading_data import ensure_grading_data
@@ -33,6 +36,24 @@ SOLUTION_END = "### END SOLUTION"
 
 class ReleaseError(KitError):
     """A generated release holds what students must not get."""
+
+
+class PointsError(KitError):
+    """The notebook's points do not add up to what the manifest says the assignment is worth."""
+
+
+def check_points(assignment: Assignment) -> None:
+    """Raise PointsError unless the checks (bonus left out) and the written answers of the
+    source notebook add up to the manifest's ``points``, when it gives them."""
+    if assignment.points is None:
+        return
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    code, written = regular_and_written_points(nb)
+    if code + written != assignment.points:
+        raise PointsError(
+            f"{assignment.id}: the checks ({code:g}) and written answers ({written:g}) add up "
+            f"to {code + written:g} points; the manifest says {assignment.points:g}"
+        )
 
 
 def generate_release(assignment: Assignment) -> None:
@@ -91,7 +112,9 @@ def build(assignment: Assignment, *, dist: Path | None = None) -> Path:
 
 
 def generate_outputs(assignment: Assignment) -> None:
-    """Cut the grading data, then write the checks module and the release (nbgrader)."""
+    """Check the points, cut the grading data, then write the checks module and the release
+    (nbgrader)."""
+    check_points(assignment)
     ensure_grading_data(assignment, progress=True)
     write_checks_module(assignment)
     generate_release(assignment)

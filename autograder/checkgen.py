@@ -53,6 +53,19 @@ def is_check_cell(cell: dict) -> bool:
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
+def is_written_answer(cell: dict) -> bool:
+    """A manually graded answer: a markdown cell students write in, graded by hand."""
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "markdown" and bool(meta.get("grade")) and bool(meta.get("solution"))
+
+
+def regular_and_written_points(nb: nbformat.NotebookNode) -> tuple[float, float]:
+    """The points of the notebook's checks, bonus checks left out, and of its written answers."""
+    checks = [parse_check_cell(cell) for cell in nb.cells if is_check_cell(cell)]
+    written = [nbgrader_meta(cell).get("points", 0) for cell in nb.cells if is_written_answer(cell)]
+    return sum(c.points for c in checks if not c.bonus), float(sum(written))
+
+
 def parse_check_cell(cell: dict) -> CheckCell:
     meta = nbgrader_meta(cell)
     lines = cell.source.splitlines()

@@ -27,7 +27,7 @@ UNGRADED_NOTES = (
 )
 WHOLE_SUBMISSION = {kind for _, kind in UNGRADED_NOTES}
 TIMEOUT_SIGNS = ("did not finish within the time limit", "used up its total time limit")
-CRASH_SIGNS = ("ended the grading process", "broke the connection to the grader")
+CRASH_SIGNS = ("your code stopped running", "your code stopped answering")
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 

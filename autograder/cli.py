@@ -11,8 +11,16 @@ from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
 from datasets import DatasetError
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake told in one line like every other error of the CLI
+    (its verbs' parsers are of this class too)."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
+    parser = _Parser(prog="python -m autograder", description=__doc__)
     verbs = parser.add_subparsers(dest="verb", required=True)
 
     build = verbs.add_parser("build", help="generate checks, student release and Gradescope zip")
@@ -34,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="where results/ and gradebook.csv go (default: graded/<id>)",
     )
-    grade_all.add_argument("--workers", type=int, default=2, help="parallel graders (default: 2)")
+    grade_all.add_argument(
+        "--workers", type=_positive, default=2, help="parallel graders (default: 2)"
+    )
     grade_all.add_argument(
         "--scheduler",
         metavar="ADDRESS",
@@ -72,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also grade mutants of the reference and list the ones no check kills",
     )
     validate.add_argument(
-        "--workers", type=int, help="parallel graders (default: the cores, at most 4)"
+        "--workers", type=_positive, help="parallel graders (default: the cores, at most 4)"
     )
 
     verbs.add_parser("demo", help="build everything, grade the reference and a wrong submission")
@@ -92,6 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     except (KitError, DatasetError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+
+
+def _positive(text: str) -> int:
+    """argparse's type for a count of workers: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def _selected(ids: list[str]):
@@ -120,6 +137,8 @@ def _grade(args) -> int:
     from autograder.report import check_output_folder, format_table
 
     assignment = load_assignment(args.assignment)
+    if not args.submission.exists():  # an empty upload is a folder, graded as such
+        raise KitError(f"{args.submission} does not exist")
     if args.output:
         check_output_folder(args.output.absolute().parent)  # before grading: UnsafeOutput
     report, ok = grade_to_file(assignment, args.submission, args.output)

@@ -70,6 +70,9 @@ class Assignment:
     extra_requirements: str | None = None  # a pip requirements file, relative to the kit root
     # mutant id -> why no check can tell it from the reference (`validate --mutants`)
     equivalent_mutants: tuple[tuple[str, str], ...] = ()
+    # What the assignment is worth: its checks (bonus left out) plus its written answers,
+    # which the build holds the notebook to; None when the manifest does not say.
+    points: float | None = None
 
     def extra_requirement_pins(self) -> list[str]:
         """The lines of the extra requirements file that pin a package (``torch==2.13.0``)."""
@@ -207,6 +210,7 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
                 (str(entry["mutant"]), str(entry["reason"]))
                 for entry in data.get("equivalent_mutants", [])
             ),
+            points=float(data["points"]) if "points" in data else None,
         )
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ManifestError(f"{path}: {exc}") from None

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from autograder.errors import KitError
@@ -31,7 +32,8 @@ CONFIG_FILE = "nbgrader_config.py"
 
 
 class NbgraderError(KitError):
-    """An nbgrader command failed; the message ends with the tail of its log."""
+    """An nbgrader command failed; the message gives its last error line and where its log
+    is."""
 
 
 def configure(c, course_root: Path) -> None:
@@ -111,9 +113,18 @@ def run_nbgrader(course_root: Path, *args: str) -> str:
     )
     log = done.stdout + done.stderr
     if done.returncode != 0 or "[ERROR]" in log:
-        tail = "\n".join(log.strip().splitlines()[-15:])
-        raise NbgraderError(f"nbgrader {' '.join(args)} failed:\n{tail}")
+        raise NbgraderError(f"nbgrader {' '.join(args)} failed: {failure_line(log)}")
     return log
+
+
+def failure_line(log: str) -> str:
+    """One line for an nbgrader log that failed: its last error line (else its last line), and
+    where the whole log is kept."""
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    errors = [line for line in lines if "[ERROR]" in line or "Error" in line]
+    with tempfile.NamedTemporaryFile("w", prefix="nbgrader-", suffix=".log", delete=False) as kept:
+        kept.write(log)
+    return f"{(errors or lines or ['no output'])[-1]} (whole log: {kept.name})"
 
 
 def generate_assignment(course_root: Path, assignment_id: str) -> None:

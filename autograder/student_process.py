@@ -64,8 +64,8 @@ class StudentError(Exception):
 
 def _garbled() -> StudentError:
     return StudentError(
-        "your code wrote something to the grader's connection that is not an answer "
-        "(do not write to file descriptors your code did not open)"
+        "your code wrote data the grader did not expect while it was graded "
+        "(show results with print, and write only to files your code opens)"
     )
 
 
@@ -208,7 +208,7 @@ class StudentProcess:
             code = self._exit_code()
             self.stop()
             raise StudentError(
-                _crash_message(code), "your code ended the grading process or broke its connection"
+                _crash_message(code), "your code stopped running, or stopped answering"
             ) from None
         if not isinstance(reply, dict) or not isinstance(reply.get("ok"), bool):
             self.stop()
@@ -308,10 +308,10 @@ def _crash_message(code: int | None) -> str:
         reason = {signal.SIGKILL: "it was killed (out of memory or CPU time?)"}.get(
             -code, f"signal {signal.Signals(-code).name}"
         )
-        return f"your code ended the grading process: {reason}"
+        return f"your code stopped running: {reason}"
     if code is not None:
-        return f"your code ended the grading process (exit code {code}, e.g. os._exit)"
-    return "your code broke the connection to the grader"
+        return f"your code stopped running (exit code {code}, e.g. exit() or os._exit)"
+    return "your code stopped answering (did it close files it did not open?)"
 
 
 def _handle_of(value: Any) -> wire.Handle | wire.Name:

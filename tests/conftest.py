@@ -1,13 +1,19 @@
 import os
+import subprocess
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from autograder.manifest import KIT_ROOT  # noqa: E402
-from autograder.sandbox import TRUSTED_ENV  # noqa: E402
+from factories import SYSTEM_PYTHON, without_trust  # noqa: E402
+
+from autograder.gradescope import write_bundle  # noqa: E402
+from autograder.manifest import KIT_ROOT, load_assignment  # noqa: E402
+from autograder.sandbox import TRUSTED_ENV, readable_by_others  # noqa: E402
 
 # The suite's submissions are the kit's own: as root on a Python that `nobody` cannot read (a
 # pyenv .venv), they may run as root. Tests of the refusal, and the deployed run in
@@ -38,3 +44,31 @@ def offline_data(mirror, tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("NNKIT_DATA_MIRROR", str(mirror))
     monkeypatch.setenv("NNKIT_DATA_CACHE", str(tmp_path / "cache"))
     return mirror
+
+
+@pytest.fixture(scope="session")
+def deployed():
+    """a1's zip unzipped and set up as Gradescope does it, as root: base/source (root-only
+    after set-up) and base/venv, which setup.sh builds on the system Python that `nobody` can
+    run. Shared by the tests that grade as deployed (test_deployed.py) and those that need an
+    environment `nobody` can run (test_gradescope.py, when this one's Python is root's)."""
+    if os.geteuid() != 0 or not (SYSTEM_PYTHON.exists() and readable_by_others(SYSTEM_PYTHON)):
+        pytest.skip(f"needs root and a {SYSTEM_PYTHON} that nobody can run (as on Gradescope)")
+    base = Path(tempfile.mkdtemp(prefix="nnkit-deployed-"))
+    os.chmod(base, 0o755)  # /autograder is open to all; only source/ is root's
+    try:
+        bundle = write_bundle(load_assignment("a1_two_moons"), base / "dist")
+        with zipfile.ZipFile(bundle) as archive:
+            archive.extractall(base / "source")
+        done = subprocess.run(
+            ["bash", str(base / "source" / "setup.sh")],
+            env=without_trust(AUTOGRADER_ROOT=str(base), NNKIT_PYTHON=str(SYSTEM_PYTHON)),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "as nobody" in done.stdout  # the set-up's own check printed what protects
+        yield base
+    finally:  # the venv's thousands of files take ~20 s to remove: not the suite's time
+        subprocess.Popen(["rm", "-rf", str(base)], start_new_session=True)

@@ -14,8 +14,17 @@ import nbformat
 
 from autograder.build import write_checks_module
 from autograder.manifest import KIT_ROOT, Assignment, load_assignment
+from autograder.sandbox import TRUSTED_ENV
 
 NBGRADER = {"schema_version": 3, "task": False}
+SYSTEM_PYTHON = Path("/usr/bin/python3")  # what setup.sh builds Gradescope's environment on
+
+
+def without_trust(**extra: str) -> dict[str, str]:
+    """This process's environment without the suite's NNKIT_TRUSTED_SUBMISSIONS, plus `extra`:
+    what a real deployment runs with."""
+    env = {k: v for k, v in os.environ.items() if k != TRUSTED_ENV}
+    return {**env, **extra}
 
 
 def code_cell(
@@ -213,22 +222,28 @@ def submit_to_nbgrader(course: Assignment, student: str, notebook: Path) -> None
     shutil.copy(notebook, folder / course.notebook)
 
 
-def run_autograder(bundle: Path, root: Path, submitted: list[Path]) -> dict:
-    """Unzip into root/source, put the files into root/submission, run, read the results."""
+def run_autograder(
+    bundle: Path, root: Path, submitted: list[Path], venv: Path | None = None
+) -> dict:
+    """Unzip into root/source, put the files into root/submission, run, read the results.
+
+    venv: the environment to grade with, as root/venv (Gradescope's place for it); without it,
+    run_autograder falls back to the first python3 on PATH, this process's."""
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(root / "source")
     (root / "submission").mkdir()
     (root / "results").mkdir()
+    if venv is not None:
+        (root / "venv").symlink_to(venv)
     for path in submitted:
         shutil.copy(path, root / "submission" / path.name)
     script = root / "run_autograder"
     shutil.copy(root / "source" / "run_autograder", script)
     script.chmod(0o755)
-    env = {
-        **os.environ,
-        "AUTOGRADER_ROOT": str(root),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    }
+    env = without_trust(
+        AUTOGRADER_ROOT=str(root),
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    )
     subprocess.run([str(script)], env=env, check=True, capture_output=True, timeout=600)
     return json.loads((root / "results" / "results.json").read_text())
 

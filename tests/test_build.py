@@ -1,3 +1,4 @@
+import dataclasses
 import os
 import shutil
 import stat
@@ -7,9 +8,16 @@ import zipfile
 
 import nbformat
 import pytest
-from factories import data_toy_course, module_toy_course, toy_course
+from factories import data_toy_course, module_toy_course, toy_course, toy_notebook
 
-from autograder.build import build, copy_course, stale_outputs, stub_module
+from autograder.build import (
+    PointsError,
+    build,
+    check_points,
+    copy_course,
+    stale_outputs,
+    stub_module,
+)
 from autograder.gradescope import bundle_contents, write_bundle
 from autograder.manifest import all_assignments, load_assignment
 
@@ -205,3 +213,22 @@ def test_a_changed_source_module_makes_the_release_module_stale(module_toy, tmp_
     assert stale_outputs(course) == []
     course.source_submission.write_text(course.source_submission.read_text() + "\nLIMIT = 3\n")
     assert stale_outputs(course) == ["assignments/toy/toy_answers.py"]
+
+
+def test_the_build_holds_the_notebook_to_the_manifests_points(tmp_path):
+    """Do the checks and the written answers have to add up to the manifest's ``points``, and
+    does the error give both parts?"""
+    written = nbformat.v4.new_markdown_cell("**Why?**\n\n### BEGIN SOLUTION\n### END SOLUTION")
+    written.metadata["nbgrader"] = {
+        "schema_version": 3,
+        "grade_id": "why",
+        "grade": True,
+        "solution": True,
+        "points": 2.0,
+    }
+    toy = toy_course(tmp_path, toy_notebook(extra_cells=[written]))
+    checks = 4.0  # the toy's three checks: 1 + 1 + 2 points
+    check_points(dataclasses.replace(toy, points=checks + 2))
+    check_points(toy)  # a manifest without points: nothing to hold the notebook to
+    with pytest.raises(PointsError, match=r"checks \(4\) and written answers \(2\) add up to 6"):
+        check_points(dataclasses.replace(toy, points=checks))

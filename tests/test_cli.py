@@ -1,11 +1,13 @@
 import importlib
 import json
+from pathlib import Path
 
 import pytest
 
 from autograder import cli
 from autograder.cli import main
 from autograder.manifest import load_assignment
+from autograder.nbgrader_course import failure_line
 
 A1 = load_assignment("a1_two_moons")
 
@@ -30,6 +32,7 @@ def test_build_check_passes_on_a_current_tree(capsys):
 @pytest.mark.parametrize(
     "error",
     [
+        "autograder.build:PointsError",
         "autograder.build:ReleaseError",
         "autograder.checkgen:CheckCellError",
         "autograder.cluster:ClusterError",
@@ -49,3 +52,29 @@ def test_an_error_the_user_can_fix_is_one_line_and_exit_2(error, monkeypatch, ca
     monkeypatch.setattr(cli, "_build", fails)
     assert main(["build", "a1_two_moons"]) == 2
     assert capsys.readouterr().err == "error: what went wrong, and what to run\n"
+
+
+def test_a_submission_that_does_not_exist_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["grade", "a1_two_moons", str(tmp_path / "nope.ipynb")]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'nope.ipynb'} does not exist\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["grade-all", "a1_two_moons", ".", "--workers", "0"], ["grade"], ["bogus"]],
+)
+def test_a_usage_mistake_is_one_line_and_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_a_failed_nbgrader_command_is_told_in_one_line_with_its_log_kept():
+    log = "[INFO] Updating\nTraceback (most recent call last):\n  File x\nValueError: bad cell\n"
+    line = failure_line(log)
+    assert line.startswith("ValueError: bad cell (whole log: ") and "\n" not in line
+    kept = Path(line.rpartition("whole log: ")[2].rstrip(")"))
+    assert kept.read_text() == log
+    kept.unlink()

@@ -2,10 +2,11 @@
 submissions: each proves one hole closed by its report (score, lines), by what is left 10 s
 after the run (no forged results, nothing in /tmp or /dev/shm), and by the judge's peak memory.
 
-The module builds the zip once, unzips it into a temporary AUTOGRADER_ROOT, runs its setup.sh on
-the system Python (/usr/bin/python3, chosen explicitly; pip installs from PyPI), then runs
-run_autograder as root once per submission, each in a fresh PID namespace
-(`unshare -p -f --mount-proc`) so that nothing a submission starts outlives its run.
+The `deployed` fixture (conftest.py) builds the zip once per session, unzips it into a
+temporary AUTOGRADER_ROOT and runs its setup.sh on the system Python (/usr/bin/python3, chosen
+explicitly; pip installs from PyPI); the tests run run_autograder as root once per submission,
+each in a fresh PID namespace (`unshare -p -f --mount-proc`) so that nothing a submission
+starts outlives its run.
 """
 
 import json
@@ -14,23 +15,20 @@ import re
 import shutil
 import stat
 import subprocess
-import tempfile
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
+from factories import SYSTEM_PYTHON, without_trust
 from test_hostile import FULL, WITHOUT_BCE, bce_that, once, plus_cell, reference
 
 from autograder.grade import WATCHDOG_MARGIN_SECONDS
-from autograder.gradescope import write_bundle
 from autograder.manifest import load_assignment
-from autograder.sandbox import TRUSTED_ENV, bubblewrap_works, readable_by_others
+from autograder.sandbox import bubblewrap_works, readable_by_others
 
 A1 = load_assignment("a1_two_moons")
-SYSTEM_PYTHON = Path("/usr/bin/python3")
 GRADESCOPE_MEMORY_MB = 768
 SHORT_LIMITS = {"check_seconds": 3, "total_seconds": 10}  # for the submissions that hang
 
@@ -51,6 +49,7 @@ class Run:
     seconds: float
     judge_mb: float
     root: Path
+    ended: float  # time.monotonic() when run_autograder exited
 
     @property
     def shown(self) -> str:
@@ -59,34 +58,6 @@ class Run:
 
     def output_of(self, grade_id: str) -> str:
         return next(t["output"] for t in self.results["tests"] if t["number"] == grade_id)
-
-
-def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != TRUSTED_ENV}
-    return {**env, **extra}
-
-
-@pytest.fixture(scope="module")
-def deployed():
-    """The unzipped, set-up autograder: base/source (root-only after set-up), base/venv."""
-    base = Path(tempfile.mkdtemp(prefix="nnkit-deployed-"))
-    os.chmod(base, 0o755)  # /autograder is open to all; only source/ is root's
-    try:
-        bundle = write_bundle(A1, base / "dist")
-        with zipfile.ZipFile(bundle) as archive:
-            archive.extractall(base / "source")
-        done = subprocess.run(
-            ["bash", str(base / "source" / "setup.sh")],
-            env=environment(AUTOGRADER_ROOT=str(base), NNKIT_PYTHON=str(SYSTEM_PYTHON)),
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        assert done.returncode == 0, done.stderr[-2000:]
-        assert "as nobody" in done.stdout  # the set-up's own check printed what protects
-        yield base
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def limited(base: Path, name: str, **limits: float) -> Path:
@@ -103,9 +74,16 @@ def limited(base: Path, name: str, **limits: float) -> Path:
 
 
 def run_autograder(
-    base: Path, name: str, nb, *, source: Path | None = None, venv: Path | None = None
+    base: Path,
+    name: str,
+    nb,
+    *,
+    source: Path | None = None,
+    venv: Path | None = None,
+    **extra: str,
 ) -> Run:
-    """One Gradescope run: a fresh root with submission/ and results/, in its own PID space."""
+    """One Gradescope run: a fresh root with submission/ and results/, in its own PID space;
+    `extra`: more environment variables."""
     root = base / "runs" / name
     root.mkdir(parents=True)
     os.chmod(root.parent, 0o755)
@@ -117,7 +95,8 @@ def run_autograder(
     nbformat.write(nb, root / "submission" / A1.notebook)
     shutil.copy(base / "source" / "run_autograder", root / "run_autograder")
     (root / "run_autograder").chmod(0o755)  # as Gradescope's unzip leaves it (zipfile does not)
-    return _timed(["unshare", "-p", "-f", "--mount-proc", str(root / "run_autograder")], root)
+    command = ["unshare", "-p", "-f", "--mount-proc", str(root / "run_autograder")]
+    return _timed(command, root, **extra)
 
 
 def _timed(command: list[str], root: Path, cwd: Path | None = None, **extra: str) -> Run:
@@ -125,17 +104,24 @@ def _timed(command: list[str], root: Path, cwd: Path | None = None, **extra: str
     done = subprocess.run(
         command,
         cwd=cwd,
-        env=environment(AUTOGRADER_ROOT=str(root), **extra),
+        env=without_trust(AUTOGRADER_ROOT=str(root), **extra),
         capture_output=True,
         text=True,
         timeout=300,
     )
-    seconds = time.monotonic() - started
+    ended = time.monotonic()
+    seconds = ended - started
     results_file = root / "results" / "results.json"
     results = json.loads(results_file.read_text()) if results_file.exists() else {}
     peak = re.search(r"judge: peak memory (\d+) MB", done.stdout)
     return Run(
-        results, done.stdout + done.stderr, done.returncode, seconds, peak and int(peak[1]), root
+        results,
+        done.stdout + done.stderr,
+        done.returncode,
+        seconds,
+        peak and int(peak[1]),
+        root,
+        ended,
     )
 
 
@@ -198,7 +184,8 @@ def modes_under(folder: Path) -> dict[str, int]:
 
 def test_hostile_submissions_get_their_reports_as_deployed(deployed):
     """Every hole of the deployed grader, closed: each run's score, lines and exit status, the
-    judge's peak memory, and what is left 10 s after the last run."""
+    judge's peak memory, and what is left 10 s after the daemon's run (the one submission
+    that leaves a process behind; the runs after it take longer than that)."""
     runs: dict[str, Run] = {}
     short = limited(deployed, "source-short", **SHORT_LIMITS)
 
@@ -217,7 +204,7 @@ def test_hostile_submissions_get_their_reports_as_deployed(deployed):
         deployed, "forged_load", plus_cell("class Forge:\n" + _indent(forged_reply("42")))
     )
     assert runs["forged_load"].results["score"] == 0
-    assert "wrote something to the grader's connection" in runs["forged_load"].results["output"]
+    assert "wrote data the grader did not expect" in runs["forged_load"].results["output"]
 
     # 2. Answers a call itself, then stops reading: the judge's writes and reads have deadlines.
     runs["stops_reading"] = run_autograder(
@@ -288,7 +275,8 @@ def test_hostile_submissions_get_their_reports_as_deployed(deployed):
         assert "autograder failed" not in run.shown, name
         assert run.judge_mb < GRADESCOPE_MEMORY_MB, (name, run.judge_mb)
 
-    time.sleep(10)  # anything still running would have forged the results by now
+    # anything still running would have forged the results 10 s after the daemon's run
+    time.sleep(max(0.0, runs["daemon"].ended + 10 - time.monotonic()))
     for name, run in runs.items():
         after = json.loads((run.root / "results" / "results.json").read_text())
         assert after == run.results, name
@@ -301,8 +289,9 @@ def test_hostile_submissions_get_their_reports_as_deployed(deployed):
 
 
 def test_misconfigured_or_unsafe_deployments_refuse_with_one_line(deployed):
-    """A venv nobody cannot run: set-up's check fails and grading refuses, with a report. A
-    results folder anyone can write to: refused before grading. (1 and 5)"""
+    """A venv nobody cannot run: set-up's check fails and grading refuses, with a report, even
+    with the test suite's NNKIT_TRUSTED_SUBMISSIONS=1. A results folder anyone can write to:
+    refused before grading. (1 and 5)"""
     import sys
 
     kit_python = Path(sys.prefix)
@@ -311,14 +300,17 @@ def test_misconfigured_or_unsafe_deployments_refuse_with_one_line(deployed):
     check = subprocess.run(
         [sys.executable, "-m", "autograder", "check-sandbox"],
         cwd=deployed / "source",
-        env=environment(),
+        env=without_trust(),
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert check.returncode == 1 and "student code would run as root" in check.stderr
-    refused = run_autograder(deployed, "misconfigured", reference(), venv=kit_python)
+    refused = run_autograder(
+        deployed, "misconfigured", reference(), venv=kit_python, NNKIT_TRUSTED_SUBMISSIONS="1"
+    )  # the test suite's escape hatch, which a Gradescope run ignores
     assert refused.code == 1
+    assert "NNKIT_TRUSTED_SUBMISSIONS is ignored" in refused.stdout
     assert refused.results["score"] == 0
     assert refused.results["output"] == (
         "The autograder is misconfigured, so your code was not run; please tell your instructor."
@@ -340,7 +332,7 @@ def test_misconfigured_or_unsafe_deployments_refuse_with_one_line(deployed):
             str(open_folder / "results.json"),
         ],
         cwd=deployed / "source",
-        env=environment(),
+        env=without_trust(),
         capture_output=True,
         text=True,
         timeout=120,

@@ -25,8 +25,7 @@ from autograder.nbgrader_course import autograde, execute_timeout, run_nbgrader
 from autograder.notebook import HIDDEN_BEGIN, HIDDEN_END
 from autograder.variants import load_mistakes, write_variant
 
-# What the seeds give for the code (a4: 45 + 35) and what the kit adds as written answers.
-CODE_POINTS = {"a3_layers": 120, "a4_two_layer_net": 80, "a6_torch_cnn": 20}
+# The written answers' points (a3's report, a4's questions, a6's comparison); the rest are checks.
 WRITTEN_POINTS = {"a3_layers": 15, "a4_two_layer_net": 10, "a6_torch_cnn": 10}
 LEAKED_VALUE = "expected 0.340581, got 0.1"  # what a failing check's traceback ends with
 
@@ -62,9 +61,10 @@ def release_files(assignment) -> list:
     return sorted(p.relative_to(assignment.release_dir) for p in assignment.release_dir.rglob("*"))
 
 
-def test_written_answers_are_manually_graded_cells_worth_their_points(generated):
-    """Do the written answers sit in the gradebook as manually graded answers, so that
-    nbgrader's maximum is the code's points plus the written points?"""
+def test_nbgraders_maximum_is_what_the_manifest_says_the_assignment_is_worth(generated):
+    """Do the written answers sit in the gradebook as manually graded answers, and is
+    nbgrader's maximum the manifest's ``points`` (a4: the seed's 80), checks plus written
+    answers, with the bonus checks on top (nbgrader has no bonus cells)?"""
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{generated.root / 'gradebook.db'}") as gradebook:
@@ -76,10 +76,11 @@ def test_written_answers_are_manually_graded_cells_worth_their_points(generated)
             and gradebook.find_solution_cell(cell.name, notebook.name, generated.id)
         }
         maximum = notebook.max_score
-    code = sum(check.points for check in source_checks(generated))
+    bonus = sum(check.points for check in source_checks(generated) if check.bonus)
     assert sum(written.values()) == WRITTEN_POINTS.get(generated.id, 0)
-    assert code == CODE_POINTS.get(generated.id, code)
-    assert maximum == code + sum(written.values())
+    assert maximum - bonus == generated.points
+    if generated.id == "a4_two_layer_net":
+        assert maximum == 80  # the seed's "Maximum points"
 
 
 def fake_autograde(course, student: str, passing: bool) -> None:
@@ -155,8 +156,23 @@ def test_feedback_leaks_nothing_of_the_hidden_checks(generated):
     assert feedback_text(generated, "failing").count(LEAKED_VALUE) == len(public)
 
 
-def test_nbgrader_executes_cells_as_long_as_the_longest_submission_budget():
-    assert execute_timeout(KIT_ROOT) == max(a.total_seconds for a in all_assignments())
+def test_validate_and_autograde_execute_cells_as_long_as_the_longest_submission_budget():
+    """Does the course config give each cell the longest ``total_seconds`` of the manifests,
+    in ``nbgrader validate`` (its Execute) and in ``nbgrader autograde`` (the kit's Execute)?"""
+    from nbgrader.preprocessors import Execute
+    from nbgrader.validator import Validator
+    from traitlets.config import Config
+
+    from autograder.nbgrader_course import configure
+    from autograder.nbgrader_steps import ExecuteWithGradingData
+
+    config = Config()
+    configure(config, KIT_ROOT)
+    longest = max(a.total_seconds for a in all_assignments())
+    assert execute_timeout(KIT_ROOT) == longest == 400
+    assert Execute(parent=Validator(config=config)).timeout == longest
+    assert ExecuteWithGradingData in config.Autograde.autograde_preprocessors
+    assert ExecuteWithGradingData(config=config).timeout == longest
 
 
 @pytest.fixture(scope="module")

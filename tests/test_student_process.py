@@ -335,7 +335,7 @@ def test_the_student_process_gets_one_thread_and_no_inherited_malloc_trimming(
             "flood",
             r"your code sent back 80 MB, more than the grader accepts for this call \(67 MB\)",
         ),
-        ("forge", "wrote something to the grader's connection that is not an answer"),
+        ("forge", "wrote data the grader did not expect while it was graded"),
     ],
 )
 def test_a_reply_over_the_cap_or_forged_fails_that_call_only(student, name, message):

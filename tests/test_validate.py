@@ -10,7 +10,7 @@ POINTS = {
     "a1_two_moons": 14,
     "a2_mnist_backprop": 20,
     "a3_layers": 100,
-    "a4_two_layer_net": 80,
+    "a4_two_layer_net": 70,  # + 10 for the written questions, graded by hand
     "a5_cifar_linear": 60,
     "a6_torch_cnn": 20,
 }

@@ -145,7 +145,7 @@ def test_forward_hidden(forward):
     call_without_warnings(forward, X, huge, what="forward with weights of size 1000")
 
 
-@check('backward_public', '1.5 backward: shapes and two gradients of the 3-4-1 network', points=3.0, hidden=False, hint='')
+@check('backward_public', '1.5 backward: shapes and two gradients of the 3-4-1 network', points=2.0, hidden=False, hint='')
 def test_backward_public(backward, forward):
     W1 = 0.3 * np.sin(np.arange(12.0)).reshape(4, 3)
     W2 = 0.5 * np.cos(np.arange(4.0)).reshape(1, 4)
@@ -162,7 +162,7 @@ def test_backward_public(backward, forward):
     )
 
 
-@check('backward_gradcheck_hidden', '1.5 backward: every gradient against finite differences of the mean loss', points=5.0, hidden=True, hint="delta2 = Y2 - Y; delta1 = (W2.T @ delta2) * sigmoid'(Z1); average over the N columns.")
+@check('backward_gradcheck_hidden', '1.5 backward: every gradient against finite differences of the mean loss', points=4.0, hidden=True, hint="delta2 = Y2 - Y; delta1 = (W2.T @ delta2) * sigmoid'(Z1); average over the N columns.")
 def test_backward_gradcheck_hidden(backward, forward):
     rng = np.random.default_rng(12)
     params = [
@@ -297,7 +297,7 @@ def test_train_binary_hidden(TwoLayerNetwork, train_binary):
     assert_at_least(accuracy, 0.93, "5-vs-8 test accuracy after 100 epochs")
 
 
-@check('binary_accuracy_public', '1.8 binary_accuracy: four samples', points=2.0, hidden=False, hint='')
+@check('binary_accuracy_public', '1.8 binary_accuracy: four samples', points=1.0, hidden=False, hint='')
 def test_binary_accuracy_public(binary_accuracy):
     got = binary_accuracy(np.array([[0.9, 0.2, 0.6, 0.4]]), np.array([[1.0, 0.0, 0.0, 0.0]]))
     assert_close(assert_scalar(got, "binary_accuracy"), 0.75, "binary_accuracy")
@@ -313,14 +313,14 @@ def test_binary_accuracy_hidden(binary_accuracy):
     )
 
 
-@check('split_public', '1.9 split_by_correctness: a small example', points=2.0, hidden=False, hint='')
+@check('split_public', '1.9 split_by_correctness: a small example', points=1.0, hidden=False, hint='')
 def test_split_public(split_by_correctness):
     correct, wrong = split_by_correctness(np.array([1, 0, 1, 1]), np.array([1, 1, 1, 0]))
     assert_close(correct, [0, 2], "correct")
     assert_close(wrong, [1, 3], "wrong")
 
 
-@check('split_hidden', '1.9 split_by_correctness: row labels, all right, all wrong', points=3.0, hidden=True, hint='Accept (1, N) rows as well as (N,) vectors; return 1-D index arrays, possibly empty.')
+@check('split_hidden', '1.9 split_by_correctness: row labels, all right, all wrong', points=2.0, hidden=True, hint='Accept (1, N) rows as well as (N,) vectors; return 1-D index arrays, possibly empty.')
 def test_split_hidden(split_by_correctness):
     correct, wrong = split_by_correctness(np.array([[0.0, 1.0, 1.0]]), np.array([[0.0, 1.0, 1.0]]))
     assert_close(correct, [0, 1, 2], "correct when every prediction is right")
@@ -418,7 +418,7 @@ def test_mforward_hidden(multiclass_forward):
     assert_close(probs, e / e.sum(axis=0), "probs")
 
 
-@check('mbackward_public', '2.4 multiclass_backward: shapes and the output bias gradient', points=3.0, hidden=False, hint='')
+@check('mbackward_public', '2.4 multiclass_backward: shapes and the output bias gradient', points=2.0, hidden=False, hint='')
 def test_mbackward_public(multiclass_backward, multiclass_forward):
     W1 = 0.3 * np.sin(np.arange(12.0)).reshape(4, 3)
     W2 = 0.5 * np.cos(np.arange(12.0)).reshape(3, 4)
@@ -431,7 +431,7 @@ def test_mbackward_public(multiclass_backward, multiclass_forward):
     assert_close(grads[3][:, 0], [-0.14729977, 0.45420422, -0.30690445], "grad_b2", rtol=1e-6)
 
 
-@check('mbackward_gradcheck_hidden', '2.4 multiclass_backward: every gradient against finite differences', points=5.0, hidden=True, hint='delta2 = probs minus the one-hot columns of the labels; then as in part 1.')
+@check('mbackward_gradcheck_hidden', '2.4 multiclass_backward: every gradient against finite differences', points=4.0, hidden=True, hint='delta2 = probs minus the one-hot columns of the labels; then as in part 1.')
 def test_mbackward_gradcheck_hidden(multiclass_backward, multiclass_forward):
     rng = np.random.default_rng(13)
     params = [
@@ -480,7 +480,7 @@ def test_mbackward_mean_hidden(multiclass_backward, multiclass_forward):
         assert_close(b, a, f"{name} when every sample appears twice (the mean is unchanged)")
 
 
-@check('train_multiclass_hidden', '2.5 train_multiclass: the loss history and parameters of small runs, then ten digits', points=5.0, hidden=True, hint='Use multiclass_forward, MultiClassCrossEntropyLoss, multiclass_backward and GD each epoch.')
+@check('train_multiclass_hidden', '2.5 train_multiclass: the loss history and parameters of small runs, then ten digits', points=4.0, hidden=True, hint='Use multiclass_forward, MultiClassCrossEntropyLoss, multiclass_backward and GD each epoch.')
 def test_train_multiclass_hidden(TwoLayerNetwork, train_multiclass):
     def multiclass_run(X, labels, ps, epochs, rate):
         """Full-batch gradient descent as the text specifies: the loss before each step."""
@@ -540,14 +540,14 @@ def test_train_multiclass_hidden(TwoLayerNetwork, train_multiclass):
     assert_at_least(accuracy, 0.75, "ten-digit test accuracy after 100 epochs")
 
 
-@check('maccuracy_public', '2.5 multiclass_accuracy: four samples', points=2.0, hidden=False, hint='')
+@check('maccuracy_public', '2.5 multiclass_accuracy: four samples', points=1.0, hidden=False, hint='')
 def test_maccuracy_public(multiclass_accuracy):
     probs = np.array([[0.7, 0.1, 0.2, 0.6], [0.2, 0.3, 0.5, 0.3], [0.1, 0.6, 0.3, 0.1]])
     got = multiclass_accuracy(probs, np.array([[0, 2, 2, 0]]))
     assert_close(assert_scalar(got, "multiclass_accuracy"), 0.75, "multiclass_accuracy")
 
 
-@check('maccuracy_hidden', '2.5 multiclass_accuracy: argmax over classes, flat and float labels', points=3.0, hidden=True, hint='Take the argmax over axis 0 (the classes), compare with the labels flattened.')
+@check('maccuracy_hidden', '2.5 multiclass_accuracy: argmax over classes, flat and float labels', points=2.0, hidden=True, hint='Take the argmax over axis 0 (the classes), compare with the labels flattened.')
 def test_maccuracy_hidden(multiclass_accuracy):
     probs = np.array([[0.1, 0.8], [0.9, 0.2]])
     for labels in (np.array([1, 0]), np.array([[1.0, 0.0]])):
