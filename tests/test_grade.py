@@ -41,7 +41,8 @@ def test_the_reference_gets_full_marks(toy):
         (
             "def double(x):\n    raise NotImplementedError()\n",
             0.0,
-            r"NotImplementedError: not implemented yet \(in double, cell 2 line 2\)",
+            r"NotImplementedError: not implemented yet \(line 2 of your `double`: "
+            r"`raise NotImplementedError\(\)`\)",
         ),
         (
             "def double(x):\n    return np.full(len(x), np.nan)\n",
@@ -93,8 +94,8 @@ def test_a_syntax_error_is_a_note_and_costs_the_cell(toy, tmp_path):
     report = grade(toy, submission(tmp_path, CORRECT + "\ndef oops(:\n"))
     assert report.score == 0.0
     assert report.notes == [
-        "cell 2 has a syntax error on line 14: invalid syntax;"
-        " nothing defined in that cell can be graded"
+        "the cell that begins `def double(x):` has a syntax error on line 14 (`def oops(:`):"
+        " invalid syntax; nothing defined in that cell can be graded"
     ]
 
 
