@@ -5,7 +5,9 @@ as ``nnkit_checks.py``, so the public checks run in the student's notebook, nbgr
 cells, and the grader runs them against the student process. It needs nothing but numpy.
 
 Every ``assert_*`` raises `CheckFailure` with a sentence a student can act on, naming ``what`` was
-checked (for example ``"relu(x)"``), what was expected and what came back.
+checked (for example ``"relu(x)"``), what was expected and what came back, and a shorter line a
+hidden check may show (its `magnitude`): which quantity failed and by how much, never an expected
+value, so ``what`` itself must name a quantity, never hold a check's input values.
 """
 
 from __future__ import annotations
@@ -26,7 +28,21 @@ DATA_DIRS += [Path(__file__).resolve().parent]
 
 
 class CheckFailure(AssertionError):
-    """A check found a wrong answer; the message says what was expected and what came back."""
+    """A check found a wrong answer; the message says what was expected and what came back.
+
+    magnitude: what a hidden check may show instead: the quantity that failed and how far off
+    it is (a relative error, a count, an accuracy against its bar), with no expected value and
+    no input; None when there is no such line (a hidden check then shows only its hint).
+    """
+
+    def __init__(self, message: str, magnitude: str | None = None) -> None:
+        super().__init__(message)
+        self.magnitude = magnitude
+
+
+def _failure(message: str) -> CheckFailure:
+    """A CheckFailure whose whole message is safe to show for a hidden check."""
+    return CheckFailure(message, magnitude=message)
 
 
 def load_arrays(filename: str) -> dict[str, np.ndarray]:
@@ -62,9 +78,10 @@ def call_without_warnings(function: Callable, *args, what: str):
             value = function(*args)
         caught = [str(w.message) for w in record]
     if caught:
+        advice = "rewrite it so no intermediate overflows, divides by zero or takes the log of 0"
         raise CheckFailure(
-            f"{what} issued a warning: {caught[0]!r}; rewrite it so no intermediate overflows, "
-            "divides by zero or takes the log of 0"
+            f"{what} issued a warning: {caught[0]!r}; {advice}",
+            magnitude=f"{what} issued a warning; {advice}",  # its text is the student code's
         )
     return value
 
@@ -72,13 +89,13 @@ def call_without_warnings(function: Callable, *args, what: str):
 def as_array(got: object, what: str) -> np.ndarray:
     """`got` as a numeric array, or a CheckFailure saying why it is not one."""
     if got is None:
-        raise CheckFailure(f"{what} returned None; did you forget a `return`?")
+        raise _failure(f"{what} returned None; did you forget a `return`?")
     try:
         arr = np.asarray(got)
     except Exception:
         arr = np.asarray(None)
     if arr.dtype.kind not in "biuf":
-        raise CheckFailure(f"{what} should be numeric, got a {type(got).__name__}")
+        raise _failure(f"{what} should be numeric, got a {type(got).__name__}")
     return arr
 
 
@@ -86,7 +103,7 @@ def assert_shape(got: object, shape: tuple[int, ...], what: str) -> None:
     """Check that `got` is an array of exactly `shape`."""
     actual = as_array(got, what).shape
     if actual != tuple(shape):
-        raise CheckFailure(f"{what}: expected shape {tuple(shape)}, got {actual}")
+        raise _failure(f"{what}: expected shape {tuple(shape)}, got {actual}")
 
 
 def assert_finite(got: object, what: str) -> None:
@@ -95,7 +112,7 @@ def assert_finite(got: object, what: str) -> None:
     bad = ~np.isfinite(arr)
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise CheckFailure(f"{what} contains {arr[index]} at index {index}")
+        raise _failure(f"{what} contains {arr[index]} at index {index}")
 
 
 def assert_close(
@@ -105,15 +122,17 @@ def assert_close(
     expected = np.asarray(expected, dtype=float)
     arr = as_array(got, what)
     if arr.shape != expected.shape:
-        raise CheckFailure(f"{what}: expected shape {expected.shape}, got {arr.shape}")
+        raise _failure(f"{what}: expected shape {expected.shape}, got {arr.shape}")
     if np.isfinite(expected).all():
         assert_finite(arr, what)
     wrong = ~np.isclose(arr.astype(float), expected, rtol=rtol, atol=atol, equal_nan=True)
     if wrong.any():
         index = tuple(int(i) for i in np.argwhere(wrong)[0])
+        count = f"{what} is wrong at {int(wrong.sum())} of {wrong.size} entries"
         raise CheckFailure(
-            f"{what} is wrong at {int(wrong.sum())} of {wrong.size} entries; first at index "
-            f"{index}: expected {expected[index]:.6g}, got {float(arr[index]):.6g}"
+            f"{count}; first at index {index}: expected {expected[index]:.6g}, "
+            f"got {float(arr[index]):.6g}",
+            magnitude=f"{count}; largest relative error {rel_error(arr, expected):.1e}",
         )
 
 
@@ -121,7 +140,7 @@ def assert_scalar(got: object, what: str) -> float:
     """Check that `got` is a single finite number and return it as a float."""
     arr = as_array(got, what)
     if arr.size != 1:
-        raise CheckFailure(f"{what} should be a single number, got an array of shape {arr.shape}")
+        raise _failure(f"{what} should be a single number, got an array of shape {arr.shape}")
     assert_finite(arr, what)
     return float(arr.reshape(()))
 
@@ -129,7 +148,7 @@ def assert_scalar(got: object, what: str) -> float:
 def assert_at_least(value: float, threshold: float, what: str) -> None:
     """Check that `value` reaches `threshold` (for accuracies and similar figures)."""
     if not value >= threshold:
-        raise CheckFailure(f"{what} is {value:.4f}; it should be at least {threshold}")
+        raise _failure(f"{what} is {value:.4f}; it should be at least {threshold}")
 
 
 def numerical_gradient(
@@ -178,7 +197,7 @@ def assert_gradient(
     assert_finite(analytic, what)
     error = rel_error(analytic, numeric)
     if error > tolerance:
-        raise CheckFailure(
+        raise _failure(
             f"{what} disagrees with the numerical gradient: relative error {error:.2e} "
             f"(should be below {tolerance:.0e})"
         )

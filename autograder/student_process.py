@@ -100,6 +100,8 @@ class StudentProcess:
         self.generation = 0
         self.last_warnings: list[str] = []
         self.last_changed: dict | None = None  # the arguments the last call changed in place
+        self.used: set[str] = set()  # the top-level names called through proxies (a judge resets)
+        self.last_used: str | None = None  # the last of them
         self._proc: subprocess.Popen | None = None
         self._to_child = self._from_child = -1
 
@@ -348,6 +350,9 @@ class Remote:
 
     def _send(self, request: dict) -> Any:
         self._check_alive()
+        if isinstance(self._target, str):
+            self._process.used.add(self._target)
+            self._process.last_used = self._target
         return self._process._request({**request, "target": self._target})
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:

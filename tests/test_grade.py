@@ -75,12 +75,16 @@ def test_a_broken_function_loses_only_its_own_points(toy, tmp_path, double, hidd
     assert public.output and re.search(output, public.output)
 
 
-def test_a_failed_hidden_check_shows_its_hint_not_its_values(toy, tmp_path):
+def test_a_failed_hidden_check_shows_its_magnitude_and_hint_not_its_values(toy, tmp_path):
+    """A hidden check shows what failed and by how much (here a shape), then its hint; the
+    public check's expected values stay with the public check."""
     report = grade(
         toy, submission(tmp_path, "def double(x):\n    return 2 * x[:, None]\n\n" + COUNTER)
     )
     hidden = next(r for r in report.results if r.grade_id == "double_hidden")
-    assert hidden.output == "Hint: keep the input's shape"
+    assert hidden.output == (
+        "double(x): expected shape (1,), got (1, 1)\nHint: keep the input's shape"
+    )
 
 
 def test_top_level_code_never_runs(toy, tmp_path):
