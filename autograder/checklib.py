@@ -12,10 +12,14 @@ value, so ``what`` itself must name a quantity, never hold a check's input value
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -201,3 +205,75 @@ def assert_gradient(
             f"{what} disagrees with the numerical gradient: relative error {error:.2e} "
             f"(should be below {tolerance:.0e})"
         )
+
+
+class TableRow(NamedTuple):
+    """One check in a score table (the grader's, and the notebook's overview)."""
+
+    title: str
+    score: float | None  # None: not run here (a hidden check, in the notebook)
+    max_score: float
+    kind: str  # "public" or "hidden", then " bonus" for extra credit
+    feedback: str = ""  # for a failed check: the first of its lines is shown below it
+
+
+def format_rows(rows: list[TableRow]) -> list[str]:
+    """The lines of a score table: ok, FAIL or blank (not run), title, points, kind, and the
+    first line of each failure's feedback."""
+    width = max((len(r.title) for r in rows), default=10)
+    lines = []
+    for r in rows:
+        mark = "    " if r.score is None else "ok  " if r.score >= r.max_score else "FAIL"
+        score = "-" if r.score is None else f"{r.score:g}"
+        lines.append(f"  {mark} {r.title:<{width}}  {score:>5}/{r.max_score:<5g} {r.kind}")
+        if mark == "FAIL" and r.feedback:
+            lines.append(f"         -> {r.feedback.splitlines()[0]}")
+    return lines
+
+
+def passed_line(title: str, points: float, bonus: bool = False) -> str:
+    """What a public check cell prints when it passes: ``✓ 1.2 title: 2 / 2 points``."""
+    return f"✓ {title}: {points:g} / {points:g} {'bonus ' if bonus else ''}points"
+
+
+def overview(notebook: str, namespace: dict) -> None:
+    """Run every public check cell of `notebook` (this notebook's file, in the current folder)
+    in `namespace` (the notebook's ``globals()``), going on after a failure, and print a
+    table of every check with its points; hidden checks are listed, graded after submission.
+    """
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        print(f"{notebook} is not in this folder: save this notebook under that name first")
+        return
+    rows = [_overview_row(cell, namespace) for cell in cells if _is_check(cell)]
+    public = [r for r in rows if r.score is not None and "bonus" not in r.kind]
+    hidden = sum(r.max_score for r in rows if r.score is None and "bonus" not in r.kind)
+    print(
+        f"Public checks: {sum(r.score for r in public):g} / {sum(r.max_score for r in public):g}"
+        f" points; hidden checks: {hidden:g} points, graded after you submit"
+    )
+    print("\n".join(format_rows(rows)))
+
+
+def _is_check(cell: dict) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def _overview_row(cell: dict, namespace: dict) -> TableRow:
+    """Run one check cell (a hidden one holds only comments here) and say how it went."""
+    source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+    lines = source.splitlines()
+    title = lines[0].lstrip("# ").strip() if lines else ""
+    points = float(cell["metadata"]["nbgrader"].get("points", 0))
+    bonus = " bonus" if any(line.startswith("# Bonus") for line in lines[1:3]) else ""
+    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+        return TableRow(title, None, points, "hidden" + bonus)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            exec(compile(source, f"<check {title}>", "exec"), namespace)  # quietly: a table
+    except Exception as exc:  # noqa: BLE001 - any failure fails this check only
+        message = str(exc) if isinstance(exc, AssertionError) else f"{type(exc).__name__}: {exc}"
+        return TableRow(title, 0.0, points, "public" + bonus, message.strip() or "failed")
+    return TableRow(title, points, points, "public" + bonus)

@@ -205,3 +205,20 @@ def test_a_changed_source_module_makes_the_release_module_stale(module_toy, tmp_
     assert stale_outputs(course) == []
     course.source_submission.write_text(course.source_submission.read_text() + "\nLIMIT = 3\n")
     assert stale_outputs(course) == ["assignments/toy/toy_answers.py"]
+
+
+def test_the_release_prints_passing_checks_and_ends_with_the_overview():
+    """Does each public check cell of the release end by printing its points, no hidden one,
+    and is the last cell the overview of this notebook's checks?"""
+    nb = nbformat.read(A1.release_notebook, as_version=4)
+    checks = {
+        c.metadata.nbgrader["grade_id"]: c.source
+        for c in nb.cells
+        if c.metadata.get("nbgrader", {}).get("grade")
+    }
+    assert checks["forward_public"].endswith(
+        "\nprint('✓ 1.3 forward_pass: output and stored values of a small fixed net: 1 / 1 points')"
+    )
+    assert "print(" not in checks["forward_hidden"]
+    assert nb.cells[-1].source.endswith("overview('a1_two_moons.ipynb', globals())")
+    assert nb.cells[-1].metadata["editable"] is False
