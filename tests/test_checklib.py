@@ -99,6 +99,16 @@ def test_a_hidden_check_s_magnitude_holds_no_expected_value():
     assert raised.value.magnitude == "y is wrong at 1 of 2 entries; largest relative error 1.1e-01"
 
 
+def test_a_hidden_check_s_label_loses_its_numbers_but_not_its_indices():
+    """The numbers of a label may be a hidden check's inputs; indices and names stay."""
+    assert checklib.quantity("weights[0] after a step of 0.25") == "weights[0] after a step of …"
+    assert checklib.quantity("softmax of rows like [1000, -10]") == "softmax of rows like […, …]"
+    assert checklib.quantity("params['W1'] of Dense(4, 3)") == "params['W1'] of Dense(…, …)"
+    with pytest.raises(CheckFailure) as raised:
+        assert_shape(np.zeros(3), (2,), "y for a batch of 2")
+    assert raised.value.magnitude == "y for a batch of …: expected shape (2,), got (3,)"
+
+
 def test_the_overview_runs_every_public_check_past_failures(tmp_path, monkeypatch, capsys):
     """Does the notebook's last cell run each public check cell in the notebook's namespace,
     go on after a failure, list hidden checks unrun, and print the grader's table?"""

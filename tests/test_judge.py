@@ -120,7 +120,7 @@ MISTAKES = [
         "dense_bias_mean",
         ("dense_backward_public", "the bias step (learning rate 1) disagrees with the numerical "
          "gradient: relative error 6.00e-01 (should be below 1e-05)"),
-        ("dense_learning_rate_hidden", "the biases after a step of 0.37 is wrong at 3 of 3 "
+        ("dense_learning_rate_hidden", "the biases after a step of … is wrong at 3 of 3 "
          "entries; largest relative error 3.6e-01"),
         None,
     ),
@@ -138,7 +138,7 @@ MISTAKES = [
         "grad_summed",
         ("linear_grad_public", "dW is wrong at 6 of 6 entries; first at index (0, 0): "
          "expected 0.23816, got 0.476319"),
-        ("linear_training_hidden", "test accuracy of the linear classifier after 500 steps is "
+        ("linear_training_hidden", "test accuracy of the linear classifier after … steps is "
          "0.2810; it should be at least 0.33"),
         "linear_grad_func",
     ),
@@ -146,7 +146,7 @@ MISTAKES = [
         "a6_torch_cnn",
         "squeeze_drops_batch_axis",
         None,
-        ("net_output_hidden", "the output for a batch of 1: expected shape (1, 10), got (10,)"),
+        ("net_output_hidden", "the output for a batch of …: expected shape (1, 10), got (10,)"),
         None,
     ),
 ]  # fmt: skip

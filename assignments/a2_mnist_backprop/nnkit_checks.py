@@ -7,7 +7,7 @@ cells, and the grader runs them against the student process. It needs nothing bu
 Every ``assert_*`` raises `CheckFailure` with a sentence a student can act on, naming ``what`` was
 checked (for example ``"relu(x)"``), what was expected and what came back, and a shorter line a
 hidden check may show (its `magnitude`): which quantity failed and by how much, never an expected
-value, so ``what`` itself must name a quantity, never hold a check's input values.
+value, with the numbers of ``what`` left out (they may be the check's inputs).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -44,9 +45,20 @@ class CheckFailure(AssertionError):
         self.magnitude = magnitude
 
 
-def _failure(message: str) -> CheckFailure:
-    """A CheckFailure whose whole message is safe to show for a hidden check."""
-    return CheckFailure(message, magnitude=message)
+def _failure(what: str, rest: str) -> CheckFailure:
+    """A CheckFailure whose message is `what` then `rest`, and whose magnitude is the same
+    with the numbers of `what` left out (`rest` must hold no expected value)."""
+    return CheckFailure(what + rest, magnitude=quantity(what) + rest)
+
+
+def quantity(what: str) -> str:
+    """A check's label as a hidden check may show it: its numbers left out, since they may be
+    the check's inputs ("the weights after a step of …"), but not indices and names such as
+    ``weights[0]`` or ``dW1``."""
+    return _NUMBER.sub("…", what)
+
+
+_NUMBER = re.compile(r"(?<![\w.])(?<![\w\]]\[)-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?!\w)")
 
 
 def load_arrays(filename: str) -> dict[str, np.ndarray]:
@@ -85,7 +97,7 @@ def call_without_warnings(function: Callable, *args, what: str):
         advice = "rewrite it so no intermediate overflows, divides by zero or takes the log of 0"
         raise CheckFailure(
             f"{what} issued a warning: {caught[0]!r}; {advice}",
-            magnitude=f"{what} issued a warning; {advice}",  # its text is the student code's
+            magnitude=f"{quantity(what)} issued a warning; {advice}",  # no text of student code
         )
     return value
 
@@ -93,13 +105,13 @@ def call_without_warnings(function: Callable, *args, what: str):
 def as_array(got: object, what: str) -> np.ndarray:
     """`got` as a numeric array, or a CheckFailure saying why it is not one."""
     if got is None:
-        raise _failure(f"{what} returned None; did you forget a `return`?")
+        raise _failure(what, " returned None; did you forget a `return`?")
     try:
         arr = np.asarray(got)
     except Exception:
         arr = np.asarray(None)
     if arr.dtype.kind not in "biuf":
-        raise _failure(f"{what} should be numeric, got a {type(got).__name__}")
+        raise _failure(what, f" should be numeric, got a {type(got).__name__}")
     return arr
 
 
@@ -107,7 +119,7 @@ def assert_shape(got: object, shape: tuple[int, ...], what: str) -> None:
     """Check that `got` is an array of exactly `shape`."""
     actual = as_array(got, what).shape
     if actual != tuple(shape):
-        raise _failure(f"{what}: expected shape {tuple(shape)}, got {actual}")
+        raise _failure(what, f": expected shape {tuple(shape)}, got {actual}")
 
 
 def assert_finite(got: object, what: str) -> None:
@@ -116,7 +128,7 @@ def assert_finite(got: object, what: str) -> None:
     bad = ~np.isfinite(arr)
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise _failure(f"{what} contains {arr[index]} at index {index}")
+        raise _failure(what, f" contains {arr[index]} at index {index}")
 
 
 def assert_close(
@@ -126,17 +138,18 @@ def assert_close(
     expected = np.asarray(expected, dtype=float)
     arr = as_array(got, what)
     if arr.shape != expected.shape:
-        raise _failure(f"{what}: expected shape {expected.shape}, got {arr.shape}")
+        raise _failure(what, f": expected shape {expected.shape}, got {arr.shape}")
     if np.isfinite(expected).all():
         assert_finite(arr, what)
     wrong = ~np.isclose(arr.astype(float), expected, rtol=rtol, atol=atol, equal_nan=True)
     if wrong.any():
         index = tuple(int(i) for i in np.argwhere(wrong)[0])
-        count = f"{what} is wrong at {int(wrong.sum())} of {wrong.size} entries"
+        count = f" is wrong at {int(wrong.sum())} of {wrong.size} entries"
         raise CheckFailure(
-            f"{count}; first at index {index}: expected {expected[index]:.6g}, "
+            f"{what}{count}; first at index {index}: expected {expected[index]:.6g}, "
             f"got {float(arr[index]):.6g}",
-            magnitude=f"{count}; largest relative error {rel_error(arr, expected):.1e}",
+            magnitude=f"{quantity(what)}{count}; "
+            f"largest relative error {rel_error(arr, expected):.1e}",
         )
 
 
@@ -144,7 +157,7 @@ def assert_scalar(got: object, what: str) -> float:
     """Check that `got` is a single finite number and return it as a float."""
     arr = as_array(got, what)
     if arr.size != 1:
-        raise _failure(f"{what} should be a single number, got an array of shape {arr.shape}")
+        raise _failure(what, f" should be a single number, got an array of shape {arr.shape}")
     assert_finite(arr, what)
     return float(arr.reshape(()))
 
@@ -152,7 +165,7 @@ def assert_scalar(got: object, what: str) -> float:
 def assert_at_least(value: float, threshold: float, what: str) -> None:
     """Check that `value` reaches `threshold` (for accuracies and similar figures)."""
     if not value >= threshold:
-        raise _failure(f"{what} is {value:.4f}; it should be at least {threshold}")
+        raise _failure(what, f" is {value:.4f}; it should be at least {threshold}")
 
 
 def numerical_gradient(
@@ -202,8 +215,9 @@ def assert_gradient(
     error = rel_error(analytic, numeric)
     if error > tolerance:
         raise _failure(
-            f"{what} disagrees with the numerical gradient: relative error {error:.2e} "
-            f"(should be below {tolerance:.0e})"
+            what,
+            f" disagrees with the numerical gradient: relative error {error:.2e} "
+            f"(should be below {tolerance:.0e})",
         )
 
 
