@@ -6,9 +6,10 @@
 3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``;
    the kit's step in nbgrader's pipeline (`nbgrader_steps.CompleteRelease`) stages the support
    files (``nnkit_checks.py``, ``nnkit_datasets/``, data) beside the source notebook and into
-   the release, and writes the stub of the student module, if the assignment has one, so plain
-   ``nbgrader generate_assignment`` makes the same release; the build then checks the release
-   holds no solution module and no grading data;
+   the release, writes the stub of the student module, if the assignment has one, and gives the
+   notebook its overview (`add_overview`), so plain ``nbgrader generate_assignment`` makes the
+   same release; the build then checks the release holds no solution module and no grading
+   data;
 4. write the Gradescope zip ``dist/<id>_autograder.zip``.
 
 `stale_outputs` rebuilds in a scratch copy of the course and lists committed files that differ.
@@ -23,7 +24,14 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.checkgen import regular_and_written_points, render_checks_module
+from autograder.checkgen import (
+    is_check_cell,
+    nbgrader_meta,
+    parse_check_cell,
+    regular_and_written_points,
+    render_checks_module,
+)
+from autograder.checklib import passed_line
 from autograder.errors import KitError
 from autograder.gradescope import write_bundle
 from autograder.grading_data import ensure_grading_data
@@ -32,6 +40,12 @@ from autograder.nbgrader_course import generate_assignment
 
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
+OVERVIEW = """\
+# Overview: run this cell last. It runs every public check above again, going on after a
+# failure, and lists every check with its points (hidden checks are graded after you submit).
+from nnkit_checks import overview
+
+overview({notebook!r}, globals())"""
 
 
 class ReleaseError(KitError):
@@ -98,6 +112,25 @@ def stub_module(source: str) -> str:
     if inside:
         raise ValueError(f"a solution region is not closed by {SOLUTION_END}")
     return "\n".join(lines) + "\n"
+
+
+def add_overview(nb: nbformat.NotebookNode, assignment: Assignment) -> None:
+    """Give a release notebook its overview: each public check cell ends by printing its
+    points (`checklib.passed_line`; it is reached only when the check passed), and a last
+    cell runs every public check and prints the table of all checks (`checklib.overview`).
+    Which checks are public comes from the source notebook's check cells."""
+    source = nbformat.read(assignment.source_notebook, as_version=4)
+    checks = [parse_check_cell(c) for c in source.cells if is_check_cell(c)]
+    public = {c.grade_id: c for c in checks if not c.hidden}
+    for cell in nb.cells:
+        check = public.get(nbgrader_meta(cell).get("grade_id")) if is_check_cell(cell) else None
+        if check is not None:
+            line = passed_line(check.title, check.points, check.bonus)
+            cell.source = f"{cell.source.rstrip()}\nprint({line!r})"
+    overview = nbformat.v4.new_code_cell(OVERVIEW.format(notebook=assignment.notebook))
+    overview.id = "overview"  # not a random id: a build gives the same release each time
+    overview.metadata.update(editable=False, deletable=False)
+    nb.cells.append(overview)
 
 
 def write_checks_module(assignment: Assignment) -> Path:

@@ -21,7 +21,7 @@ from types import ModuleType
 from autograder import checklib
 from autograder.checkspec import CheckSpec, checks_of
 from autograder.grading_data import ensure_grading_data
-from autograder.judge import OUT_OF_TIME, Judge, run_checks
+from autograder.judge import OUT_OF_TIME, Judge, call_graph, run_checks
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook import CodeCell, SubmissionError, find_submission, read_code_cells
 from autograder.report import format_table, write_gradescope
@@ -186,6 +186,7 @@ class Loaded:
     not_loaded: str = ""  # what every check says when `student` is None
     notes: list[str] = field(default_factory=list)  # about the submission as a whole
     protections: str = ""  # how the student's code is contained
+    reaches: dict[str, frozenset[str]] = field(default_factory=dict)  # judge.call_graph
 
 
 @contextmanager
@@ -241,6 +242,7 @@ def loaded_submission(
                     )
                 else:
                     loaded = Loaded(student, notes=list(started.problems))
+                    loaded.reaches = call_graph([cell["source"] for cell in student.cells])
                 loaded.protections = sandbox.describe()
                 yield loaded
 
@@ -261,6 +263,7 @@ def judge_of(
         total_seconds=assignment.total_seconds,
         not_loaded=loaded.not_loaded,
         ends_at=ends_at,
+        reaches=loaded.reaches,
     )
 
 

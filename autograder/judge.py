@@ -5,10 +5,16 @@ time limits, and the lines of the checks that no output may quote. It has one me
 running a check (`arguments`, `begin`, `output`, `result`), so the kit's grader (`run_checks`) and
 the pytest plugin (`autograder/pytest_plugin.py`) run every check the same way and differ only in
 the loop around the checks.
+
+A failed check whose student functions run another student function that an earlier check
+found wrong says so (`depends_on`): the judge records the names each check called through its
+proxies (the last of them, in a failed check, is taken as the one found wrong), and `call_graph`
+tells which of the submission's functions each one can reach.
 """
 
 from __future__ import annotations
 
+import ast
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +23,7 @@ from typing import Any
 from autograder.checkspec import CheckSpec
 from autograder.results import CheckResult
 from autograder.student_process import StudentError, StudentProcess
+from autograder.student_server import definitions_only
 
 # Student code that reads the checks (possible when it runs as the grader's own user) could
 # show them through its error messages; those messages are dropped.
@@ -46,8 +53,12 @@ class Judge:
     total_seconds: float
     not_loaded: str = ""
     ends_at: float | None = None  # when grading must be over; default `total_seconds` from now
+    # each student function or class -> the others its code can reach (`call_graph`)
+    reaches: dict[str, frozenset[str]] = field(default_factory=dict)
     end: float = field(init=False)  # time.monotonic() by which every check must have finished
     secret_lines: set[str] = field(init=False)
+    # the checks that failed so far, each with the student name it called last (found wrong)
+    failed: list[tuple[CheckSpec, str]] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.end = time.monotonic() + self.total_seconds if self.ends_at is None else self.ends_at
@@ -68,6 +79,7 @@ class Judge:
         grade if that comes first. Raises `NotRun` when the check cannot run at all."""
         if self.student is None:
             raise NotRun(self.not_loaded)
+        self.student.used, self.student.last_used = set(), None
         if time.monotonic() >= self.end - MIN_CHECK_SECONDS:
             raise NotRun(OUT_OF_TIME)
         self.student.deadline = min(time.monotonic() + self.check_seconds, self.end)
@@ -84,8 +96,11 @@ class Judge:
             output = str(exc)
         elif isinstance(exc, StudentError):
             output = (exc.hidden if spec.hidden else str(exc)) + hint
+        elif isinstance(exc, AssertionError) and spec.hidden:
+            magnitude = getattr(exc, "magnitude", None)  # checklib.CheckFailure's safe line
+            output = f"{magnitude}\nHint: {spec.hint}" if magnitude else f"Hint: {spec.hint}"
         elif isinstance(exc, AssertionError):
-            output = f"Hint: {spec.hint}" if spec.hidden else str(exc) or "a check failed"
+            output = str(exc) or "a check failed"
         elif spec.hidden:  # a wrong return type usually surfaces here (unpacking, indexing)
             output = f"{type(exc).__name__} while checking what your code returned{hint}"
         else:
@@ -95,16 +110,41 @@ class Judge:
         return output
 
     def result(self, spec: CheckSpec, failure: Exception | None) -> CheckResult:
-        """The verdict on `spec`: passed when `failure` is None."""
+        """The verdict on `spec`: passed when `failure` is None. A failure's output ends with
+        the earlier failed checks it depends on (`depends_on`)."""
+        output = ""
+        if failure and isinstance(failure, NotRun):
+            output = self.output(spec, failure)
+        elif failure:
+            used = frozenset(n for n in self.student.used if "." not in n)  # no support functions
+            output = "\n".join(filter(None, [self.output(spec, failure), self.depends_on(used)]))
+            if self.student.last_used in used:
+                self.failed.append((spec, self.student.last_used))
         return CheckResult(
             grade_id=spec.grade_id,
             title=spec.title,
             score=0.0 if failure else spec.points,
             max_score=spec.points,
             hidden=spec.hidden,
-            output=self.output(spec, failure) if failure else "",
+            output=output,
             bonus=spec.bonus,
         )
+
+    def depends_on(self, used: frozenset[str]) -> str:
+        """A line naming the student functions that the functions in `used` run without the
+        check calling them itself, and that an earlier check found wrong ("" when none)."""
+        through = frozenset().union(*(self.reaches.get(name, ()) for name in used)) - used
+        culprits: dict[str, CheckSpec] = {}
+        for spec, name in self.failed:
+            if name in through:
+                culprits.setdefault(name, spec)
+        if not culprits:
+            return ""
+        if len(culprits) == 1:
+            ((name, spec),) = culprits.items()
+            return f"This depends on your `{name}`, which failed “{spec.title}”: fix it first."
+        named = [f"your `{name}` (failed “{spec.title}”)" for name, spec in culprits.items()]
+        return f"This depends on {_listed(named[:3])}: fix those first."
 
     def run(self, spec: CheckSpec) -> CheckResult:
         """Run one check; whatever it raises fails this check only."""
@@ -133,6 +173,37 @@ def run_checks(
         if stop_at_first_failure and not results[-1].passed:
             break
     return results
+
+
+def call_graph(sources: list[str]) -> dict[str, frozenset[str]]:
+    """Each top-level function and class of the submission's `sources` (its cells, or its
+    module) -> the other top-level ones its code names, directly or through others. Read as
+    data, never run; a cell Python cannot parse adds nothing."""
+    bodies = {}
+    for source in sources:
+        try:
+            module, _ = definitions_only(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in module.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                bodies[node.name] = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    direct = {name: names & bodies.keys() - {name} for name, names in bodies.items()}
+    reaches = {}
+    for name in direct:
+        seen, todo = set(), list(direct[name])
+        while todo:
+            other = todo.pop()
+            if other not in seen:
+                seen.add(other)
+                todo += direct[other]
+        reaches[name] = frozenset(seen - {name})
+    return reaches
+
+
+def _listed(items: list[str]) -> str:
+    """a, a and b, a, b and c."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _source_lines(checks: list[CheckSpec]) -> set[str]:

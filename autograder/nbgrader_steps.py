@@ -6,7 +6,8 @@ and skipped as a hook's would be. nbgrader runs preprocessors with the course fo
 current directory, which is how they find the manifests.
 
 - `CompleteRelease` (generate_assignment): the release gets the support files, the stub of the
-  student module instead of its solutions, and none of the grading data.
+  student module instead of its solutions, none of the grading data, and its overview (a line
+  per passing public check, a last cell with the table of all checks).
 - `ExecuteWithGradingData` (autograde): runs the notebook with the hidden checks' grading data
   reachable from the kernel, although it is never copied next to the notebook.
 - `HideHiddenChecks` (generate_feedback): each hidden check shows its title, its points, pass or
@@ -21,8 +22,9 @@ from pathlib import Path
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.utils import compute_checksum
 
-from autograder.build import stub_module
+from autograder.build import add_overview, stub_module
 from autograder.checkgen import is_check_cell, parse_check_cell
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment, load_assignment
@@ -54,10 +56,17 @@ def complete_release(assignment: Assignment) -> None:
 
 
 class CompleteRelease(NbGraderPreprocessor):
-    """Support files in, the student module stubbed, no grading data (generate_assignment)."""
+    """Support files in, the student module stubbed, no grading data, the overview added
+    (generate_assignment). It runs after nbgrader's checksums, so the cells it changed get
+    theirs again (autograde still runs the source's check cells, without the added lines)."""
 
     def preprocess(self, nb, resources):
-        complete_release(course_assignment(resources))
+        assignment = course_assignment(resources)
+        complete_release(assignment)
+        add_overview(nb, assignment)
+        for cell in nb.cells:
+            if "checksum" in cell.metadata.get("nbgrader", {}):
+                cell.metadata.nbgrader.checksum = compute_checksum(cell)
         return nb, resources
 
 

@@ -11,6 +11,7 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
+from autograder.checklib import TableRow, format_rows
 from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT
 from autograder.results import GradeReport
@@ -94,18 +95,22 @@ def check_output_folder(folder: Path) -> None:
 
 
 def format_table(report: GradeReport) -> str:
-    """A plain-text score table with one line of feedback per failed check."""
-    width = max((len(r.title) for r in report.results), default=10)
+    """A plain-text score table with one line of feedback per failed check: the rows are the
+    ones the notebook's overview prints (`checklib.format_rows`)."""
     lines = [f"{report.assignment_id}: {format_score(report)} points"]
     lines += [f"  note: {note}" for note in report.notes]
     lines += [f"  sandbox: {report.protections}"] if report.protections else []
-    for r in report.results:
-        mark = "ok  " if r.passed else "FAIL"
-        kind = ("hidden" if r.hidden else "public") + (" bonus" if r.bonus else "")
-        lines.append(f"  {mark} {r.title:<{width}}  {r.score:>5g}/{r.max_score:<5g} {kind}")
-        if not r.passed and r.output:
-            lines.append(f"         -> {r.output.splitlines()[0]}")
-    return "\n".join(lines)
+    rows = [
+        TableRow(
+            r.title,
+            r.score,
+            r.max_score,
+            ("hidden" if r.hidden else "public") + (" bonus" if r.bonus else ""),
+            "" if r.passed else r.output,
+        )
+        for r in report.results
+    ]
+    return "\n".join(lines + format_rows(rows))
 
 
 def format_score(report: GradeReport, sep: str = " / ") -> str:

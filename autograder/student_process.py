@@ -20,6 +20,7 @@ import numpy as np
 
 from autograder import wire
 from autograder.sandbox import Sandbox, make_sandbox
+from autograder.student_server import file_label, line_of, location
 
 STARTUP_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 1024
@@ -90,6 +91,7 @@ class StudentProcess:
         """engine: where the student process imports the kit's `autograder.student_server`
         from (a staged copy, so the kit itself can stay hidden); default: the kit."""
         self.cells = cells
+        self.sources = {file_label(cell): cell["source"].splitlines() for cell in cells}
         self.workdir = Path(workdir)
         self.engine = engine
         self.sandbox = sandbox or make_sandbox(DEFAULT_MEMORY_MB, DEFAULT_CPU_SECONDS)
@@ -98,6 +100,8 @@ class StudentProcess:
         self.generation = 0
         self.last_warnings: list[str] = []
         self.last_changed: dict | None = None  # the arguments the last call changed in place
+        self.used: set[str] = set()  # the top-level names called through proxies (a judge resets)
+        self.last_used: str | None = None  # the last of them
         self._proc: subprocess.Popen | None = None
         self._to_child = self._from_child = -1
 
@@ -219,7 +223,7 @@ class StudentProcess:
         )
         self.last_changed = _checked_changes(reply.get("changed"))
         if not reply["ok"]:
-            raise _student_error(reply.get("error"), request)
+            raise _student_error(reply.get("error"), request, self.sources)
         return self._wrap(reply.get("value"))
 
     def _wrap(self, value: Any) -> Any:
@@ -263,8 +267,9 @@ def copy_back(original: Any, updated: Any) -> Any:
     return updated
 
 
-def _student_error(error: Any, request: dict) -> StudentError:
-    """The StudentError for an error reply; its hidden text is built here, from checked parts."""
+def _student_error(error: Any, request: dict, sources: dict[str, list[str]]) -> StudentError:
+    """The StudentError for an error reply; its hidden text is built here, from checked parts
+    (and the line it quotes from `sources`, the judge's own copy of the submission)."""
     error = error if isinstance(error, dict) else {}
     message = str(error.get("message", "your code raised an error"))[:1000]
     kind = str(error.get("type", ""))
@@ -274,14 +279,15 @@ def _student_error(error: Any, request: dict) -> StudentError:
     where = error.get("where")
     if (
         isinstance(where, list)
-        and len(where) == 3
+        and len(where) == 4
         and isinstance(where[0], str)
         and IDENTIFIER.fullmatch(where[0])
         and isinstance(where[1], str)
         and STUDENT_FILE.fullmatch(where[1])
-        and isinstance(where[2], int)
+        and all(type(n) is int for n in where[2:])
     ):
-        hidden += f" (in {where[0]}, {where[1]} line {where[2]})"
+        function, file, line, first = where
+        hidden += f" ({location(function, file, line, first, line_of(sources, file, line))})"
     return StudentError(message, f"your code raised {hidden}")
 
 
@@ -344,6 +350,9 @@ class Remote:
 
     def _send(self, request: dict) -> Any:
         self._check_alive()
+        if isinstance(self._target, str):
+            self._process.used.add(self._target)
+            self._process.last_used = self._target
         return self._process._request({**request, "target": self._target})
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:

@@ -22,7 +22,6 @@ import os
 import signal
 import sys
 import time
-import traceback
 import types
 import warnings
 from typing import Any
@@ -32,6 +31,7 @@ import numpy as np
 from autograder import wire
 
 STUDENT_FILES: set[str] = set()  # names student code is compiled under: <cell 3>, <a5.py>
+SOURCES: dict[str, list[str]] = {}  # cell 3, a5.py -> its lines, to quote in messages
 SKIPPED_NAMES: set[str] = set()  # top-level names only skipped code assigns: layers = [...]
 MAX_WARNINGS = 5
 KEPT_STATEMENTS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -155,18 +155,21 @@ class Server:
         statement is reported, and everything else still loads."""
         problems = []
         for cell in cells:
-            where = cell.get("name") or f"cell {cell['index']}"
+            where = cell_name(cell)
             try:
                 module, skipped = definitions_only(cell["source"])
             except SyntaxError as exc:
+                text = quoted(exc.text or "")
                 problems.append(
-                    f"{where} has a syntax error on line {exc.lineno}: {exc.msg};"
-                    f" nothing defined in {'that file' if cell.get('name') else 'that cell'}"
-                    " can be graded"
+                    f"{where} has a syntax error on line {exc.lineno}"
+                    + (f" ({text})" if text else "")
+                    + f": {exc.msg}; nothing defined in"
+                    f" {'that file' if cell.get('name') else 'that cell'} can be graded"
                 )
                 continue
-            filename = f"<{where}>"
+            filename = f"<{file_label(cell)}>"
             STUDENT_FILES.add(filename)
+            SOURCES[file_label(cell)] = cell["source"].splitlines()
             SKIPPED_NAMES.update(assigned_names(skipped))
             for statement in module.body:
                 if made_by_calls(statement):
@@ -381,20 +384,72 @@ def describe(exc: BaseException) -> str:
         )
     place = where(exc)
     if place:
-        text += f" (in {place[0]}, {place[1]} line {place[2]})"
+        function, file, line, first = place
+        text += f" ({location(function, file, line, first, line_of(SOURCES, file, line))})"
     return text
 
 
 def where(exc: BaseException) -> list | None:
-    """[function, file, line] of the student's code where `exc` was raised, or None."""
-    frames = [
-        f
-        for f in traceback.extract_tb(exc.__traceback__)
-        if f.filename.startswith("<cell ") or f.filename in STUDENT_FILES
-    ]
-    if not frames:
-        return None
-    return [frames[-1].name, frames[-1].filename.strip("<>"), frames[-1].lineno]
+    """[function, file, line, the function's first line] of the student's code where `exc`
+    was raised (the innermost frame of theirs), or None."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.startswith("<cell ") or code.co_filename in STUDENT_FILES:
+            found = [code.co_qualname, code.co_filename.strip("<>"), tb.tb_lineno]
+            found.append(code.co_firstlineno)
+        tb = tb.tb_next
+    return found
+
+
+def file_label(cell: dict) -> str:
+    """What a cell's code is compiled under (``cell 3``, ``a5_answers.py``): internal, never
+    shown to students (Jupyter shows no cell numbers)."""
+    return cell.get("name") or f"cell {cell['index']}"
+
+
+def cell_name(cell: dict) -> str:
+    """How a message names a cell so the student finds it: a module by its file name, a
+    notebook cell by its first line."""
+    if cell.get("name"):
+        return cell["name"]
+    first = next((line for line in cell["source"].splitlines() if line.strip()), "")
+    return f"the cell that begins {quoted(first)}" if first else "an empty cell"
+
+
+def quoted(line: str, limit: int = 80) -> str:
+    """One line of the student's code as a message quotes it: `x = 1`, cut at `limit`."""
+    line = line.strip()
+    if len(line) > limit:
+        line = line[: limit - 3] + "..."
+    return f"`{line}`" if line else ""
+
+
+def location(function: str, file: str, line: int, first: int, text: str = "") -> str:
+    """A place in the student's code in words they can find: ``line 3 of your `relu``` in a
+    notebook (Jupyter numbers no cells), ``line 42 of a5_answers.py, in your `relu``` in a
+    module; then the line's own code, when `text` is given.
+
+    function: the qualified name of the function (``Dense.forward``), ``<module>`` for the
+    top level of a cell. file: ``cell 3`` or a module's file name. line, first: the line in
+    that cell or file, and the function's first line there.
+    """
+    if file.endswith(".py"):
+        place = f"line {line} of {file}"
+        place += "" if function == "<module>" else f", in your `{function}`"
+    elif function == "<module>" or line < first:
+        place = f"line {line} of that cell"
+    else:
+        place = f"line {line - first + 1} of your `{function}`"
+    code = quoted(text)
+    return f"{place}: {code}" if code else place
+
+
+def line_of(sources: dict[str, list[str]], file: str, line: int) -> str:
+    """Line `line` (from 1) of `file` in `sources` (a label such as ``cell 3`` -> its lines)."""
+    lines = sources.get(file, [])
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def serve(in_fd: int, out_fd: int) -> None:

@@ -56,10 +56,12 @@ def test_a_column_one_hot_is_told_the_shape_it_should_have(graded_mistakes):
 
 
 def test_hidden_failures_show_the_hint_and_never_the_values(graded_mistakes):
-    """An overflowing softmax and a step that never changes the network fail with hints only."""
+    """An overflowing softmax and a step that never changes the network fail with what failed
+    and their hints, never the inputs."""
     softmax = graded_mistakes["softmax_unshifted"]["softmax_hidden"]
     step = graded_mistakes["train_step_rebinds"]["train_one_sample_hidden"]
     assert softmax.score == 0 and step.score == 0
-    assert softmax.output.startswith("Hint: Subtract each row's own maximum")
+    assert softmax.output.startswith("softmax of rows like […, …, …] issued a warning")
+    assert "\nHint: Subtract each row's own maximum" in softmax.output
     assert "1000" not in softmax.output and "0.25" not in step.output
     assert graded_mistakes["train_step_rebinds"]["train_accuracy_hidden"].score == 0

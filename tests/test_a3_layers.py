@@ -58,8 +58,9 @@ def test_the_reference_loss_is_stable_and_exact_at_huge_logits():
 
 def test_the_seeds_unstable_loss_fails_only_the_large_logits_check(graded):
     assert failed(graded["loss_unstable"]) == {
-        "loss_hidden": "Hint: Subtract each row's maximum before np.exp (log-sum-exp); "
-        "divide the gradient by N."
+        "loss_hidden": "the loss for logits of size … issued a warning; rewrite it so no "
+        "intermediate overflows, divides by zero or takes the log of 0\nHint: Subtract each "
+        "row's maximum before np.exp (log-sum-exp); divide the gradient by N."
     }
 
 

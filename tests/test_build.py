@@ -232,3 +232,20 @@ def test_the_build_holds_the_notebook_to_the_manifests_points(tmp_path):
     check_points(toy)  # a manifest without points: nothing to hold the notebook to
     with pytest.raises(PointsError, match=r"checks \(4\) and written answers \(2\) add up to 6"):
         check_points(dataclasses.replace(toy, points=checks))
+
+
+def test_the_release_prints_passing_checks_and_ends_with_the_overview():
+    """Does each public check cell of the release end by printing its points, no hidden one,
+    and is the last cell the overview of this notebook's checks?"""
+    nb = nbformat.read(A1.release_notebook, as_version=4)
+    checks = {
+        c.metadata.nbgrader["grade_id"]: c.source
+        for c in nb.cells
+        if c.metadata.get("nbgrader", {}).get("grade")
+    }
+    assert checks["forward_public"].endswith(
+        "\nprint('✓ 1.3 forward_pass: output and stored values of a small fixed net: 1 / 1 points')"
+    )
+    assert "print(" not in checks["forward_hidden"]
+    assert nb.cells[-1].source.endswith("overview('a1_two_moons.ipynb', globals())")
+    assert nb.cells[-1].metadata["editable"] is False

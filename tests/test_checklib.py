@@ -1,3 +1,5 @@
+import json
+
 import numpy as np
 import pytest
 
@@ -86,3 +88,50 @@ def test_eval_numerical_gradient_works_on_a_copy_of_any_array_like():
     np.testing.assert_allclose(grad, 2 * x, atol=1e-6)
     np.testing.assert_array_equal(x, np.arange(6).reshape(2, 3))
     np.testing.assert_allclose(eval_numerical_gradient(lambda v: v[0] * v[1], [2, 5]), [5, 2])
+
+
+def test_a_hidden_check_s_magnitude_holds_no_expected_value():
+    """Does a wrong value give a magnitude (count and relative error) without the expected
+    entry, while the message keeps it for public checks?"""
+    with pytest.raises(CheckFailure) as raised:
+        assert_close([1.0, 2.5], [1.0, 2.0], "y")
+    assert str(raised.value).endswith("expected 2, got 2.5")
+    assert raised.value.magnitude == "y is wrong at 1 of 2 entries; largest relative error 1.1e-01"
+
+
+def test_a_hidden_check_s_label_loses_its_numbers_but_not_its_indices():
+    """The numbers of a label may be a hidden check's inputs; indices and names stay."""
+    assert checklib.quantity("weights[0] after a step of 0.25") == "weights[0] after a step of …"
+    assert checklib.quantity("softmax of rows like [1000, -10]") == "softmax of rows like […, …]"
+    assert checklib.quantity("params['W1'] of Dense(4, 3)") == "params['W1'] of Dense(…, …)"
+    with pytest.raises(CheckFailure) as raised:
+        assert_shape(np.zeros(3), (2,), "y for a batch of 2")
+    assert raised.value.magnitude == "y for a batch of …: expected shape (2,), got (3,)"
+
+
+def test_the_overview_runs_every_public_check_past_failures(tmp_path, monkeypatch, capsys):
+    """Does the notebook's last cell run each public check cell in the notebook's namespace,
+    go on after a failure, list hidden checks unrun, and print the grader's table?"""
+
+    def check(grade_id, source, points):
+        meta = {"grade": True, "solution": False, "grade_id": grade_id, "points": points}
+        return {"cell_type": "code", "metadata": {"nbgrader": meta}, "source": source}
+
+    cells = [
+        check("a", "# 1.1 double\nassert_close(double(1.0), 2.0, 'double(1)')", 1),
+        check("b", "# 1.1 double: large inputs\n# Hint: no overflow", 2),
+        check("c", ["# 1.2 half\n", "assert_close(half(4.0), 2.0, 'half(4)')"], 0.5),
+        {"cell_type": "code", "metadata": {}, "source": "raise SystemExit"},
+    ]
+    (tmp_path / "hw.ipynb").write_text(json.dumps({"cells": cells}))
+    monkeypatch.chdir(tmp_path)
+    namespace = {"assert_close": assert_close, "double": lambda x: 2 * x, "half": lambda x: x}
+    checklib.overview("hw.ipynb", namespace)
+    assert capsys.readouterr().out.splitlines() == [
+        "Public checks: 1 / 1.5 points; hidden checks: 2 points, graded after you submit",
+        "  ok   1.1 double                    1/1     public",
+        "       1.1 double: large inputs      -/2     hidden",
+        "  FAIL 1.2 half                      0/0.5   public",
+        "         -> half(4) is wrong at 1 of 1 entries; first at index (): expected 2, got 4",
+    ]
+    assert checklib.passed_line("1.2 half", 0.5) == "✓ 1.2 half: 0.5 / 0.5 points"

@@ -264,7 +264,7 @@ def test_hostile_submissions_get_their_reports_as_deployed(deployed):
     assert leaks.results["score"] == WITHOUT_BCE
     assert "array(" in leaks.output_of("bce_public")
     assert re.fullmatch(
-        r"your code raised ValueError \(in binary_cross_entropy, cell \d+ line \d+\)\nHint: .*",
+        r"your code raised ValueError \(line \d+ of your `binary_cross_entropy`: .*\)\nHint: .*",
         leaks.output_of("bce_edges_hidden"),
         flags=re.S,
     )

@@ -41,7 +41,8 @@ def test_the_reference_gets_full_marks(toy):
         (
             "def double(x):\n    raise NotImplementedError()\n",
             0.0,
-            r"NotImplementedError: not implemented yet \(in double, cell 2 line 2\)",
+            r"NotImplementedError: not implemented yet \(line 2 of your `double`: "
+            r"`raise NotImplementedError\(\)`\)",
         ),
         (
             "def double(x):\n    return np.full(len(x), np.nan)\n",
@@ -74,12 +75,16 @@ def test_a_broken_function_loses_only_its_own_points(toy, tmp_path, double, hidd
     assert public.output and re.search(output, public.output)
 
 
-def test_a_failed_hidden_check_shows_its_hint_not_its_values(toy, tmp_path):
+def test_a_failed_hidden_check_shows_its_magnitude_and_hint_not_its_values(toy, tmp_path):
+    """A hidden check shows what failed and by how much (here a shape), then its hint; the
+    public check's expected values stay with the public check."""
     report = grade(
         toy, submission(tmp_path, "def double(x):\n    return 2 * x[:, None]\n\n" + COUNTER)
     )
     hidden = next(r for r in report.results if r.grade_id == "double_hidden")
-    assert hidden.output == "Hint: keep the input's shape"
+    assert hidden.output == (
+        "double(x): expected shape (1,), got (1, 1)\nHint: keep the input's shape"
+    )
 
 
 def test_top_level_code_never_runs(toy, tmp_path):
@@ -93,8 +98,8 @@ def test_a_syntax_error_is_a_note_and_costs_the_cell(toy, tmp_path):
     report = grade(toy, submission(tmp_path, CORRECT + "\ndef oops(:\n"))
     assert report.score == 0.0
     assert report.notes == [
-        "cell 2 has a syntax error on line 14: invalid syntax;"
-        " nothing defined in that cell can be graded"
+        "the cell that begins `def double(x):` has a syntax error on line 14 (`def oops(:`):"
+        " invalid syntax; nothing defined in that cell can be graded"
     ]
 
 

@@ -46,7 +46,8 @@ def junit_cases(path) -> dict[str, dict]:
 
 def test_k_selects_the_backward_checks_and_junit_reports_the_graders_messages(tmp_path):
     """Does the README's command run only the backward checks of a1 on a mistake file, with
-    the grader's message for each failure (only the hint for hidden ones) and its points?"""
+    the grader's message for each failure (what failed by how much, and the hint, for hidden
+    ones) and its points?"""
     xml = tmp_path / "checks.xml"
     ran = run_pytest(
         "autograder/checks/a1_two_moons.py",
@@ -71,7 +72,11 @@ def test_k_selects_the_backward_checks_and_junit_reports_the_graders_messages(tm
         assert case["properties"]["points"] == str(result.max_score)
         assert case["properties"]["score"] == "0.0"
     hidden = graded["backward_gradcheck_hidden"].output
-    assert hidden.startswith("Hint: ") and hidden in ran.stdout
+    assert hidden == (
+        "d_biases[0]: expected shape (1, 4), got (4,)\nHint: Compare with finite differences: "
+        "sigmoid and ReLU derivatives, batch sums, bias shapes."
+    )
+    assert hidden in ran.stdout
     assert "assert_gradient" not in ran.stdout  # no line of the hidden check's code
     assert "a1_two_moons: 0 / 4 points" in ran.stdout  # the points of the checks that ran
 
@@ -90,7 +95,7 @@ def test_x_stops_at_the_first_failure_and_show_hidden_shows_the_checks_code():
     )
     assert ran.returncode == 1
     assert "1 failed" in ran.stdout and "stopping after 1 failures" in ran.stdout
-    assert "NotImplementedError: not implemented yet (in relu" in ran.stdout
+    assert "NotImplementedError: not implemented yet (line 9 of your `relu`" in ran.stdout
     assert "Hint: Try x = +-1000 and exactly 0" in ran.stdout
     assert "sig = 0.5 * (1.0 + np.tanh(x / 2.0))" in ran.stdout  # the hidden check's code
 

@@ -80,10 +80,10 @@ def test_calls_return_plain_data(student):
     np.testing.assert_array_equal(call(student, "relu", np.array([-1.0, 2.0])), [0.0, 2.0])
 
 
-def test_an_exception_names_its_cell_and_line(student):
-    """Does a student exception come back as one line pointing into the notebook?"""
+def test_an_exception_names_its_function_and_line(student):
+    """Does a student exception come back as one line pointing into the student's function?"""
     with pytest.raises(
-        StudentError, match=r"AttributeError: .*nope.* \(in broken, cell 3 line 22\)"
+        StudentError, match=r"AttributeError: .*nope.* \(line 2 of your `broken`: `return x.nope`\)"
     ):
         call(student, "broken", 1)
 
@@ -148,8 +148,8 @@ def test_load_reports_broken_cells_and_keeps_the_rest(tmp_path):
     with StudentProcess(cells, tmp_path) as proc:
         loaded = proc.start()
         assert loaded.problems == [
-            "cell 1 has a syntax error on line 1: invalid syntax;"
-            " nothing defined in that cell can be graded"
+            "the cell that begins `def bad(:` has a syntax error on line 1 (`def bad(:`):"
+            " invalid syntax; nothing defined in that cell can be graded"
         ]
         assert loaded.defined == ["ok"]
         assert call(proc, "ok") == 1
@@ -351,7 +351,10 @@ def test_what_a_hidden_check_may_show_of_an_error_excludes_its_message(student):
     with pytest.raises(StudentError) as raised:
         call(student, "leak", np.array([4.0, 2.0]))
     assert "the input was [4. 2.]" in str(raised.value)
-    assert raised.value.hidden == "your code raised ValueError (in leak, cell 3 line 51)"
+    assert raised.value.hidden == (
+        "your code raised ValueError (line 2 of your `leak`: "
+        '`raise ValueError(f"the input was {secret}")`)'
+    )
     with pytest.raises(StudentError) as missing:
         call(student, "missing")
     assert missing.value.hidden == "your notebook does not define `missing`"

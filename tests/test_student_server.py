@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from autograder import student_server
-from autograder.student_server import Server, definitions_only, describe
+from autograder.student_server import Server, definitions_only, describe, location
 
 
 def kept(source):
@@ -41,16 +41,26 @@ def test_magics_are_blanked_and_cell_magics_dropped():
     assert definitions_only("%%time\ndef f():\n    pass\n")[0].body == []
 
 
-def test_describe_names_the_cell_and_line():
-    """Does the one-line description point at the student's cell and line?"""
+def test_describe_names_the_function_and_its_line():
+    """Does the one-line description point at a line of the student's function, never at a
+    cell number (Jupyter shows none)?"""
     namespace = {}
-    exec(compile(ast.parse("def f():\n    return 1 / 0\n"), "<cell 7>", "exec"), namespace)
+    source = "x = 1\n\ndef f():\n    y = 2\n    return y / 0\n"
+    exec(compile(ast.parse(source), "<cell 7>", "exec"), namespace)
     try:
         namespace["f"]()
     except ZeroDivisionError as exc:
         text = describe(exc)
-    assert text == "ZeroDivisionError: division by zero (in f, cell 7 line 2)"
+    assert text == "ZeroDivisionError: division by zero (line 3 of your `f`)"
     assert describe(SystemExit(3)) == "called sys.exit(3)"
+
+
+def test_a_location_quotes_the_line_and_names_a_module_s_file():
+    assert location("Dense.forward", "cell 4", 12, 10, "  return x @ self.w  ") == (
+        "line 3 of your `Dense.forward`: `return x @ self.w`"
+    )
+    assert location("train", "a5_answers.py", 42, 30) == "line 42 of a5_answers.py, in your `train`"
+    assert location("<module>", "cell 4", 2, 1, "y = f()") == "line 2 of that cell: `y = f()`"
 
 
 @pytest.fixture
@@ -81,7 +91,7 @@ def test_a_name_only_top_level_code_sets_is_explained(loaded):
     except NameError as exc:
         text = describe(exc)
     assert text.startswith("NameError: name 'layers' is not defined; `layers` is set by top-level")
-    assert text.endswith("create it inside the function (in f, cell 2 line 6)")
+    assert text.endswith("create it inside the function (line 2 of your `f`: `return layers`)")
 
 
 def test_constants_made_by_cheap_calls_load(loaded):

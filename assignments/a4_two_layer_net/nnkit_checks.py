@@ -5,15 +5,22 @@ as ``nnkit_checks.py``, so the public checks run in the student's notebook, nbgr
 cells, and the grader runs them against the student process. It needs nothing but numpy.
 
 Every ``assert_*`` raises `CheckFailure` with a sentence a student can act on, naming ``what`` was
-checked (for example ``"relu(x)"``), what was expected and what came back.
+checked (for example ``"relu(x)"``), what was expected and what came back, and a shorter line a
+hidden check may show (its `magnitude`): which quantity failed and by how much, never an expected
+value, with the numbers of ``what`` left out (they may be the check's inputs).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,7 +33,32 @@ DATA_DIRS += [Path(__file__).resolve().parent]
 
 
 class CheckFailure(AssertionError):
-    """A check found a wrong answer; the message says what was expected and what came back."""
+    """A check found a wrong answer; the message says what was expected and what came back.
+
+    magnitude: what a hidden check may show instead: the quantity that failed and how far off
+    it is (a relative error, a count, an accuracy against its bar), with no expected value and
+    no input; None when there is no such line (a hidden check then shows only its hint).
+    """
+
+    def __init__(self, message: str, magnitude: str | None = None) -> None:
+        super().__init__(message)
+        self.magnitude = magnitude
+
+
+def _failure(what: str, rest: str) -> CheckFailure:
+    """A CheckFailure whose message is `what` then `rest`, and whose magnitude is the same
+    with the numbers of `what` left out (`rest` must hold no expected value)."""
+    return CheckFailure(what + rest, magnitude=quantity(what) + rest)
+
+
+def quantity(what: str) -> str:
+    """A check's label as a hidden check may show it: its numbers left out, since they may be
+    the check's inputs ("the weights after a step of …"), but not indices and names such as
+    ``weights[0]`` or ``dW1``."""
+    return _NUMBER.sub("…", what)
+
+
+_NUMBER = re.compile(r"(?<![\w.])(?<![\w\]]\[)-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?!\w)")
 
 
 def load_arrays(filename: str) -> dict[str, np.ndarray]:
@@ -62,9 +94,10 @@ def call_without_warnings(function: Callable, *args, what: str):
             value = function(*args)
         caught = [str(w.message) for w in record]
     if caught:
+        advice = "rewrite it so no intermediate overflows, divides by zero or takes the log of 0"
         raise CheckFailure(
-            f"{what} issued a warning: {caught[0]!r}; rewrite it so no intermediate overflows, "
-            "divides by zero or takes the log of 0"
+            f"{what} issued a warning: {caught[0]!r}; {advice}",
+            magnitude=f"{quantity(what)} issued a warning; {advice}",  # no text of student code
         )
     return value
 
@@ -72,13 +105,13 @@ def call_without_warnings(function: Callable, *args, what: str):
 def as_array(got: object, what: str) -> np.ndarray:
     """`got` as a numeric array, or a CheckFailure saying why it is not one."""
     if got is None:
-        raise CheckFailure(f"{what} returned None; did you forget a `return`?")
+        raise _failure(what, " returned None; did you forget a `return`?")
     try:
         arr = np.asarray(got)
     except Exception:
         arr = np.asarray(None)
     if arr.dtype.kind not in "biuf":
-        raise CheckFailure(f"{what} should be numeric, got a {type(got).__name__}")
+        raise _failure(what, f" should be numeric, got a {type(got).__name__}")
     return arr
 
 
@@ -86,7 +119,7 @@ def assert_shape(got: object, shape: tuple[int, ...], what: str) -> None:
     """Check that `got` is an array of exactly `shape`."""
     actual = as_array(got, what).shape
     if actual != tuple(shape):
-        raise CheckFailure(f"{what}: expected shape {tuple(shape)}, got {actual}")
+        raise _failure(what, f": expected shape {tuple(shape)}, got {actual}")
 
 
 def assert_finite(got: object, what: str) -> None:
@@ -95,7 +128,7 @@ def assert_finite(got: object, what: str) -> None:
     bad = ~np.isfinite(arr)
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise CheckFailure(f"{what} contains {arr[index]} at index {index}")
+        raise _failure(what, f" contains {arr[index]} at index {index}")
 
 
 def assert_close(
@@ -105,15 +138,18 @@ def assert_close(
     expected = np.asarray(expected, dtype=float)
     arr = as_array(got, what)
     if arr.shape != expected.shape:
-        raise CheckFailure(f"{what}: expected shape {expected.shape}, got {arr.shape}")
+        raise _failure(what, f": expected shape {expected.shape}, got {arr.shape}")
     if np.isfinite(expected).all():
         assert_finite(arr, what)
     wrong = ~np.isclose(arr.astype(float), expected, rtol=rtol, atol=atol, equal_nan=True)
     if wrong.any():
         index = tuple(int(i) for i in np.argwhere(wrong)[0])
+        count = f" is wrong at {int(wrong.sum())} of {wrong.size} entries"
         raise CheckFailure(
-            f"{what} is wrong at {int(wrong.sum())} of {wrong.size} entries; first at index "
-            f"{index}: expected {expected[index]:.6g}, got {float(arr[index]):.6g}"
+            f"{what}{count}; first at index {index}: expected {expected[index]:.6g}, "
+            f"got {float(arr[index]):.6g}",
+            magnitude=f"{quantity(what)}{count}; "
+            f"largest relative error {rel_error(arr, expected):.1e}",
         )
 
 
@@ -121,7 +157,7 @@ def assert_scalar(got: object, what: str) -> float:
     """Check that `got` is a single finite number and return it as a float."""
     arr = as_array(got, what)
     if arr.size != 1:
-        raise CheckFailure(f"{what} should be a single number, got an array of shape {arr.shape}")
+        raise _failure(what, f" should be a single number, got an array of shape {arr.shape}")
     assert_finite(arr, what)
     return float(arr.reshape(()))
 
@@ -129,7 +165,7 @@ def assert_scalar(got: object, what: str) -> float:
 def assert_at_least(value: float, threshold: float, what: str) -> None:
     """Check that `value` reaches `threshold` (for accuracies and similar figures)."""
     if not value >= threshold:
-        raise CheckFailure(f"{what} is {value:.4f}; it should be at least {threshold}")
+        raise _failure(what, f" is {value:.4f}; it should be at least {threshold}")
 
 
 def numerical_gradient(
@@ -178,7 +214,80 @@ def assert_gradient(
     assert_finite(analytic, what)
     error = rel_error(analytic, numeric)
     if error > tolerance:
-        raise CheckFailure(
-            f"{what} disagrees with the numerical gradient: relative error {error:.2e} "
-            f"(should be below {tolerance:.0e})"
+        raise _failure(
+            what,
+            f" disagrees with the numerical gradient: relative error {error:.2e} "
+            f"(should be below {tolerance:.0e})",
         )
+
+
+class TableRow(NamedTuple):
+    """One check in a score table (the grader's, and the notebook's overview)."""
+
+    title: str
+    score: float | None  # None: not run here (a hidden check, in the notebook)
+    max_score: float
+    kind: str  # "public" or "hidden", then " bonus" for extra credit
+    feedback: str = ""  # for a failed check: the first of its lines is shown below it
+
+
+def format_rows(rows: list[TableRow]) -> list[str]:
+    """The lines of a score table: ok, FAIL or blank (not run), title, points, kind, and the
+    first line of each failure's feedback."""
+    width = max((len(r.title) for r in rows), default=10)
+    lines = []
+    for r in rows:
+        mark = "    " if r.score is None else "ok  " if r.score >= r.max_score else "FAIL"
+        score = "-" if r.score is None else f"{r.score:g}"
+        lines.append(f"  {mark} {r.title:<{width}}  {score:>5}/{r.max_score:<5g} {r.kind}")
+        if mark == "FAIL" and r.feedback:
+            lines.append(f"         -> {r.feedback.splitlines()[0]}")
+    return lines
+
+
+def passed_line(title: str, points: float, bonus: bool = False) -> str:
+    """What a public check cell prints when it passes: ``✓ 1.2 title: 2 / 2 points``."""
+    return f"✓ {title}: {points:g} / {points:g} {'bonus ' if bonus else ''}points"
+
+
+def overview(notebook: str, namespace: dict) -> None:
+    """Run every public check cell of `notebook` (this notebook's file, in the current folder)
+    in `namespace` (the notebook's ``globals()``), going on after a failure, and print a
+    table of every check with its points; hidden checks are listed, graded after submission.
+    """
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        print(f"{notebook} is not in this folder: save this notebook under that name first")
+        return
+    rows = [_overview_row(cell, namespace) for cell in cells if _is_check(cell)]
+    public = [r for r in rows if r.score is not None and "bonus" not in r.kind]
+    hidden = sum(r.max_score for r in rows if r.score is None and "bonus" not in r.kind)
+    print(
+        f"Public checks: {sum(r.score for r in public):g} / {sum(r.max_score for r in public):g}"
+        f" points; hidden checks: {hidden:g} points, graded after you submit"
+    )
+    print("\n".join(format_rows(rows)))
+
+
+def _is_check(cell: dict) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def _overview_row(cell: dict, namespace: dict) -> TableRow:
+    """Run one check cell (a hidden one holds only comments here) and say how it went."""
+    source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+    lines = source.splitlines()
+    title = lines[0].lstrip("# ").strip() if lines else ""
+    points = float(cell["metadata"]["nbgrader"].get("points", 0))
+    bonus = " bonus" if any(line.startswith("# Bonus") for line in lines[1:3]) else ""
+    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+        return TableRow(title, None, points, "hidden" + bonus)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            exec(compile(source, f"<check {title}>", "exec"), namespace)  # quietly: a table
+    except Exception as exc:  # noqa: BLE001 - any failure fails this check only
+        message = str(exc) if isinstance(exc, AssertionError) else f"{type(exc).__name__}: {exc}"
+        return TableRow(title, 0.0, points, "public" + bonus, message.strip() or "failed")
+    return TableRow(title, points, points, "public" + bonus)
