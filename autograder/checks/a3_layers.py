@@ -340,6 +340,17 @@ def test_minibatches_hidden(iterate_minibatches):
         assert_close(np.sort(orders[-1]), y, "the targets of one epoch, sorted (each exactly once)")
     if np.array_equal(orders[0], y) or np.array_equal(orders[0], orders[1]):
         raise CheckFailure("shuffle=True should give a new random order every epoch")
+    # A last batch of one sample, and a batch size that divides N (no empty last batch).
+    for n, size, want in [(13, 4, [4, 4, 4, 1]), (12, 4, [4, 4, 4]), (7, 7, [7])]:
+        for shuffle in (False, True):
+            batches = list(iterate_minibatches(x[:n], y[:n], size, shuffle=shuffle))
+            sizes = [len(targets) for _, targets in batches]
+            if sizes != want:
+                raise CheckFailure(
+                    f"{n} samples in batches of {size} (shuffle={shuffle}) come as {want}, got {sizes}"
+                )
+            got = np.concatenate([targets for _, targets in batches])
+            assert_close(np.sort(got), y[:n], f"the targets of {n} samples in batches of {size}")
 
 
 @check('training_hidden', '2.4 Training: the default network learns a fixed set of digits', points=8.0, hidden=True, hint="If the checks above pass, look at train's loop and iterate_minibatches' shuffling.")
@@ -527,6 +538,21 @@ def test_rmsprop_hidden(RMSpropDense):
             case = f"layer {k + 1} of 2 (decay {decay}) after {step} steps"
             assert_close(layer.weights, params[k][0], f"the weights of {case}", rtol=1e-6)
             assert_close(layer.biases, params[k][1], f"the biases of {case}", rtol=1e-6)
+    # Gradients of size 1e-6, where epsilon (1e-8) is 2 % of sqrt(s): it is added, outside the
+    # square root as the text writes it or inside it (sqrt(s + epsilon)), never subtracted.
+    layer = RMSpropDense(3, 2, learning_rate=0.01, decay=0.8)
+    w, b = rng.normal(0, 1, (3, 2)), rng.normal(0, 1, 2)
+    layer.weights, layer.biases = w.copy(), b.copy()
+    grad_w, grad_b = rng.normal(0, 1e-6, (3, 2)), rng.normal(0, 1e-6, 2)
+    layer.update(grad_w, grad_b)
+    for name, p, q, got in [("weights", w, grad_w, layer.weights), ("biases", b, grad_b, layer.biases)]:
+        outside = p - 0.01 * q / (np.sqrt(0.2 * q**2) + 1e-8)
+        inside = p - 0.01 * q / np.sqrt(0.2 * q**2 + 1e-8)
+        got = np.asarray(got, dtype=float)
+        if not any(np.allclose(got, want, rtol=1e-9, atol=0.0) for want in (outside, inside)):
+            raise CheckFailure(
+                f"the {name} after a step with gradients of size 1e-6: divide by sqrt(s) + epsilon"
+            )
 
 
 @check('dropout_public', '4.1 Dropout (bonus): the identity at test time, scaled survivors in training', points=2.0, hidden=False, hint='', bonus=True)
@@ -586,7 +612,7 @@ def test_batchnorm_gradient_hidden(BatchNorm):
     rng = np.random.default_rng(92)
 
 
-    def check_batchnorm_gradients(n, d):
+    def check_batchnorm_gradients(n, d, rate):
         x, g = rng.normal(2, 3, (n, d)), rng.normal(0, 1, (n, d))
         gamma, beta = rng.normal(1, 0.5, d), rng.normal(0, 0.5, d)
 
@@ -594,7 +620,7 @@ def test_batchnorm_gradient_hidden(BatchNorm):
             normalised = (v - v.mean(axis=0)) / np.sqrt(v.var(axis=0) + 1e-5)
             return float(np.sum(g * (c_gamma * normalised + c_beta)))
 
-        layer = BatchNorm(d, learning_rate=1.0, epsilon=1e-5)
+        layer = BatchNorm(d, learning_rate=rate, epsilon=1e-5)
         layer.gamma, layer.beta, layer.training = gamma.copy(), beta.copy(), True
         layer.forward(x)
         grad_input = layer.backward(x, g)
@@ -602,13 +628,15 @@ def test_batchnorm_gradient_hidden(BatchNorm):
         numeric = numerical_gradient(lambda v: objective(v, gamma, beta), x.copy())
         assert_gradient(grad_input, numeric, f"the input gradient of {case}")
         numeric = numerical_gradient(lambda c: objective(x, c, beta), gamma.copy())
-        assert_gradient(gamma - layer.gamma, numeric, f"the gamma step of {case}, learning rate 1")
+        what = f"the gamma step of {case}, divided by the learning rate {rate}"
+        assert_gradient((gamma - layer.gamma) / rate, numeric, what)
         numeric = numerical_gradient(lambda c: objective(x, gamma, c), beta.copy())
-        assert_gradient(beta - layer.beta, numeric, f"the beta step of {case}, learning rate 1")
+        what = f"the beta step of {case}, divided by the learning rate {rate}"
+        assert_gradient((beta - layer.beta) / rate, numeric, what)
 
 
-    check_batchnorm_gradients(8, 5)
-    check_batchnorm_gradients(3, 2)
+    check_batchnorm_gradients(8, 5, 1.0)
+    check_batchnorm_gradients(3, 2, 0.3)
 
 
 @check('batchnorm_running_hidden', '4.2 BatchNorm (bonus): running statistics in training, used and kept at test time', points=6.0, hidden=True, hint="running = momentum * running + (1 - momentum) * batch value; at test time use, don't update.", bonus=True)
@@ -623,8 +651,15 @@ def test_batchnorm_running_hidden(BatchNorm):
         mean, var = 0.8 * mean + 0.2 * x.mean(axis=0), 0.8 * var + 0.2 * x.var(axis=0)
         assert_close(layer.running_mean, mean, f"running_mean after {step} training batches")
         assert_close(layer.running_var, var, f"running_var after {step} training batches")
+    # A learned scale and shift, in training and at test time.
+    gamma, beta = rng.normal(1, 0.5, 4), rng.normal(0, 1, 4)
+    layer.gamma, layer.beta = gamma.copy(), beta.copy()
+    x = rng.normal(3, 2, (16, 4))
+    mean, var = 0.8 * mean + 0.2 * x.mean(axis=0), 0.8 * var + 0.2 * x.var(axis=0)
+    want = gamma * (x - x.mean(axis=0)) / np.sqrt(x.var(axis=0) + 1e-5) + beta
+    assert_close(layer.forward(x), want, "BatchNorm in training with gamma and beta not 1 and 0")
     layer.training = False
     x = rng.normal(0, 1, (5, 4))
-    want = (x - mean) / np.sqrt(var + 1e-5)
+    want = gamma * (x - mean) / np.sqrt(var + 1e-5) + beta
     assert_close(layer.forward(x), want, "BatchNorm at test time (the running statistics)")
     assert_close(layer.running_mean, mean, "running_mean after a test-time batch (unchanged)")

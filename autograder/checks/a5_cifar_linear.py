@@ -345,6 +345,13 @@ def test_relu_hidden(ReLU):
     cube = np.random.default_rng(32).normal(size=(2, 3, 4))
     assert_close(first.forward(cube), np.maximum(cube, 0.0), "forward of a (2, 3, 4) array")
     assert_close(first.backward(np.ones((2, 3, 4))), (cube > 0).astype(float), "backward of ones")
+    # After another ReLU, or at a dead unit, inputs are exactly 0: the gradient there is 0.
+    dead = np.maximum(np.random.default_rng(37).normal(size=(5, 6)), 0.0)
+    upstream = np.random.default_rng(38).normal(size=(5, 6))
+    assert_close(first.forward(dead), dead, "forward of an input with exact zeros")
+    assert_close(
+        first.backward(upstream), upstream * (dead > 0), "backward where the input was exactly 0"
+    )
 
 
 @check('sigmoid_public', '2.3 Sigmoid: forward and backward, one row and three', points=2.0, hidden=False, hint='')

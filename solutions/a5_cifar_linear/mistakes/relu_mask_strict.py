@@ -1,0 +1,19 @@
+"""ReLU masks only negative inputs (x < 0), so backward passes dout where the input was exactly 0.
+
+fails: relu_hidden
+"""
+
+# The kit swaps these definitions into a5_answers.py, where np and the other answers exist.
+# ruff: noqa: F821
+
+
+class ReLU:
+    def __init__(self):
+        self.mask = None
+
+    def forward(self, x):
+        self.mask = x < 0
+        return np.where(self.mask, 0.0, x)
+
+    def backward(self, dout):
+        return np.where(self.mask, 0, dout)
