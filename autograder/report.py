@@ -13,7 +13,7 @@ from pathlib import Path
 
 from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT
-from autograder.results import GradeReport
+from autograder.results import CheckResult, GradeReport
 
 MAX_OUTPUT_CHARS = 2000
 # A grade's own folder (sandbox.grade_folder) and the student's scratch folder inside it.
@@ -43,7 +43,7 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
                 "max_score": 0.0 if result.bonus else result.max_score,
                 "status": "passed" if result.passed else "failed",
                 "visibility": hidden_visibility if result.hidden else "visible",
-                "output": _bounded(result.output),
+                "output": _bounded(_feedback(result)),
             }
             for result in report.results
         ],
@@ -105,7 +105,14 @@ def format_table(report: GradeReport) -> str:
         lines.append(f"  {mark} {r.title:<{width}}  {r.score:>5g}/{r.max_score:<5g} {kind}")
         if not r.passed and r.output:
             lines.append(f"         -> {r.output.splitlines()[0]}")
+        if r.diagnosis:
+            lines.append(f"         -> {r.diagnosis}")
     return "\n".join(lines)
+
+
+def _feedback(result: CheckResult) -> str:
+    """What a student reads under a check: its output, then the likely mistake, if named."""
+    return "\n".join(text for text in (result.output, result.diagnosis) if text)
 
 
 def format_score(report: GradeReport, sep: str = " / ") -> str:

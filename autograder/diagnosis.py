@@ -1,0 +1,280 @@
+"""Name the likely mistake behind a failed check, from a library of known mistakes' behaviour.
+
+While a check runs, the judge keeps a *trace*: one fingerprint per reply of the student process
+(what was asked of which function, whether it raised, changed an argument in place or warned, and
+a compact summary of the value it returned: shape, a fixed sample of entries and three moments of
+every array). `validate` records the traces of the reference and of every wrong submission in
+``mistakes/`` into the assignment's grading data (``diagnoses.json``, never in a release: the
+values come from the reference's checks).
+
+A failed check is diagnosed as mistake M only when all of the following hold:
+- the submission's trace on that check matches M's, call by call, within `RTOL`;
+- M's trace is *distinctive* there: some reply of M returned finite numbers that differ from the
+  reference's reply to the same call (a raised error or a NaN alone names nothing);
+- the submission fails every check M fails;
+- every mistake that matches says the same sentence.
+Then the check's result carries M's sentence for students (the ``diagnosis:`` line of its
+docstring). Anything less gives no diagnosis: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from autograder import wire
+from autograder.results import CheckResult
+
+# Agreement asked of two returned values: relative to the larger RMS of the two arrays (or the
+# larger magnitude of two numbers). Rewriting code (loops, einsum, another summation order)
+# moves values by ~1e-12 even after training; a different mistake moves them by percents.
+RTOL = 1e-6
+ATOL = 1e-12
+SAMPLE = 16  # entries of an array kept in its fingerprint, evenly spaced
+MAX_ITEMS = 40  # items of a list, tuple or dict kept (the length is kept too)
+MAX_TRACE = 400  # replies kept per check
+LIBRARY_NAME = "diagnoses.json"
+INTRO = "This looks like a common mistake: "
+
+
+def fingerprint(request: dict, reply: dict) -> list:
+    """One entry of a trace: [op, target, attribute, status, changed, warned, value], where
+    status is "ok" or the type of the error raised, changed names the arguments changed in
+    place, and value is `summary` of what came back."""
+    target = request.get("target")
+    if isinstance(target, wire.Handle):
+        target = f"<{target.type_name}>"
+    ok = reply.get("ok") is True
+    error = reply.get("error") if isinstance(reply.get("error"), dict) else {}
+    changed = reply.get("changed") if isinstance(reply.get("changed"), dict) else {}
+    return [
+        str(request.get("op")),
+        str(target),
+        str(request.get("attr", "")),
+        "ok" if ok else str(error.get("type", "error"))[:40],
+        ",".join(sorted(str(a) for a in changed.get("arguments", [])[:8])),
+        bool(reply.get("warnings")),
+        summary(reply.get("value")) if ok else None,
+    ]
+
+
+def summary(value: Any, depth: int = 0) -> Any:
+    """A small JSON-able stand-in for `value`. Only dicts carry meaning for `close`: an array
+    (or a list of numbers) becomes {"array": kind, "shape", "sample", "moments": [mean,
+    mean |x|, rms]}, a float {"f": x}; containers keep their first `MAX_ITEMS` items."""
+    if value is None or isinstance(value, bool | str):
+        return value if not isinstance(value, str) else value[:80]
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return {"f": float(value)}
+    if isinstance(value, wire.Handle):
+        return {"object": value.type_name}
+    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+        return _array(value, value.dtype.kind)
+    if isinstance(value, list | tuple) and value and all(_is_number(v) for v in value):
+        return _array(np.asarray(value, dtype=float), "list")
+    if depth >= 4:
+        return {"type": type(value).__name__}
+    if isinstance(value, list | tuple):
+        return {"items": [summary(v, depth + 1) for v in value[:MAX_ITEMS]], "n": len(value)}
+    if isinstance(value, dict):
+        items = sorted(value.items(), key=lambda kv: str(kv[0]))[:MAX_ITEMS]
+        return {
+            "keys": [str(k) for k, _ in items],
+            "values": [summary(v, depth + 1) for _, v in items],
+            "n": len(value),
+        }
+    return {"type": type(value).__name__}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
+        value, bool | np.bool_
+    )
+
+
+def _array(array: np.ndarray, kind: str) -> dict:
+    flat = np.asarray(array, dtype=float).ravel()
+    picks = np.linspace(0, flat.size - 1, min(flat.size, SAMPLE)).astype(int)
+    with np.errstate(all="ignore"):
+        moments = (
+            [float(flat.mean()), float(np.abs(flat).mean()), float(np.sqrt((flat**2).mean()))]
+            if flat.size
+            else [0.0, 0.0, 0.0]
+        )
+    return {
+        "array": kind,
+        "shape": list(array.shape),
+        "sample": [float(x) for x in flat[picks]],
+        "moments": moments,
+    }
+
+
+def close(a: Any, b: Any, rtol: float = RTOL) -> bool:
+    """Whether two summaries (or trace entries, or traces) agree: same structure, numbers
+    within `rtol` (NaN agrees with NaN, an infinity with the same infinity)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if "array" in a and "array" in b:
+            return _arrays_close(a, b, rtol)
+        if "f" in a and "f" in b:
+            return _number_close(a["f"], b["f"], rtol * max(abs(a["f"]), abs(b["f"])) + ATOL)
+        return a.keys() == b.keys() and all(close(a[k], b[k], rtol) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(close(x, y, rtol) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
+
+def _arrays_close(a: dict, b: dict, rtol: float) -> bool:
+    if a["array"] != b["array"] or a["shape"] != b["shape"]:
+        return False
+    rms_a, rms_b = a["moments"][2], b["moments"][2]
+    scale = max(rms_a, rms_b) if math.isfinite(rms_a) and math.isfinite(rms_b) else 0.0
+    tol = rtol * scale + ATOL
+    numbers = zip(a["sample"] + a["moments"], b["sample"] + b["moments"], strict=True)
+    return all(_number_close(x, y, tol) for x, y in numbers)
+
+
+def _number_close(x: float, y: float, tol: float) -> bool:
+    if math.isnan(x) or math.isnan(y):
+        return math.isnan(x) and math.isnan(y)
+    if math.isinf(x) or math.isinf(y):
+        return x == y
+    return abs(x - y) <= tol
+
+
+def _has_finite_number(value: Any) -> bool:
+    if isinstance(value, dict):
+        if "array" in value:
+            return all(math.isfinite(x) for x in value["moments"]) and bool(value["sample"])
+        if "f" in value:
+            return math.isfinite(value["f"])
+        return any(_has_finite_number(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_finite_number(v) for v in value)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def distinctive(trace: list, reference: list) -> bool:
+    """Whether `trace` (a mistake's, on one check) shows the mistake: some reply returned finite
+    numbers, and differs from the reference's reply to the same call."""
+    return any(
+        entry[3] == "ok" and _has_finite_number(entry[6]) and not close(entry, ref)
+        for entry, ref in zip(trace, reference, strict=False)
+    )
+
+
+@dataclass(frozen=True)
+class KnownMistake:
+    """A mistake of the library: its sentence, the checks it fails, and its distinctive traces
+    (grade id -> trace) on the checks where it can be recognised."""
+
+    name: str
+    sentence: str
+    fails: frozenset[str]
+    traces: dict[str, list]
+
+
+@dataclass(frozen=True)
+class Library:
+    """An assignment's known mistakes, recorded against one version of its checks."""
+
+    checks_key: str
+    mistakes: tuple[KnownMistake, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "checks_key": self.checks_key,
+            "mistakes": [
+                {
+                    "name": m.name,
+                    "sentence": m.sentence,
+                    "fails": sorted(m.fails),
+                    "traces": m.traces,
+                }
+                for m in self.mistakes
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Library:
+        return cls(
+            str(data["checks_key"]),
+            tuple(
+                KnownMistake(m["name"], m["sentence"], frozenset(m["fails"]), dict(m["traces"]))
+                for m in data["mistakes"]
+            ),
+        )
+
+
+def checks_key(checks_file: Path) -> str:
+    """What a library was recorded against: the checks module's text (sha256)."""
+    return hashlib.sha256(Path(checks_file).read_bytes()).hexdigest()
+
+
+def make_library(
+    key: str,
+    reference: dict[str, list],
+    mistakes: list[tuple[str, str, frozenset[str], dict[str, list]]],
+) -> Library:
+    """The library from the reference's traces and each mistake's (name, sentence, failed
+    checks, traces); a mistake with no sentence, or whose traces are nowhere distinctive, is
+    left out."""
+    known = []
+    for name, sentence, failed, traces in mistakes:
+        kept = {
+            grade_id: traces[grade_id]
+            for grade_id in sorted(failed)
+            if grade_id in traces and distinctive(traces[grade_id], reference.get(grade_id, []))
+        }
+        if sentence and kept:
+            known.append(KnownMistake(name, sentence, frozenset(failed), kept))
+    return Library(key, tuple(known))
+
+
+def write_library(library: Library, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(library.to_json(), separators=(",", ":")))
+
+
+def load_library(path: Path, key: str) -> Library | None:
+    """The library stored at `path` if it was recorded against the checks of `key`, else None."""
+    try:
+        library = Library.from_json(json.loads(Path(path).read_text()))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return library if library.checks_key == key else None
+
+
+def diagnose(
+    results: list[CheckResult], traces: dict[str, list], library: Library
+) -> list[CheckResult]:
+    """`results` with a diagnosis on each failed check whose trace names one known mistake."""
+    failed = {r.grade_id for r in results if not r.passed}
+    named = []
+    for result in results:
+        sentence = None if result.passed else _named(result.grade_id, traces, failed, library)
+        named.append(replace(result, diagnosis=INTRO + sentence if sentence else ""))
+    return named
+
+
+def _named(
+    grade_id: str, traces: dict[str, list], failed: set[str], library: Library
+) -> str | None:
+    trace = traces.get(grade_id)
+    if not trace:
+        return None
+    sentences = {
+        m.sentence
+        for m in library.mistakes
+        if grade_id in m.traces and m.fails <= failed and close(trace, m.traces[grade_id])
+    }
+    return sentences.pop() if len(sentences) == 1 else None
