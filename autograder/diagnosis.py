@@ -8,9 +8,11 @@ every array). `validate` records the traces of the reference and of every wrong 
 values come from the reference's checks).
 
 A failed check is diagnosed as mistake M only when all of the following hold:
-- the submission's trace on that check matches M's, call by call, within `RTOL`;
-- M's trace is *distinctive* there: some reply of M returned finite numbers that differ from the
-  reference's reply to the same call (a raised error or a NaN alone names nothing);
+- the submission's trace on that check matches M's, call by call, within `RTOL` (a call whose
+  reply differs between two runs of the reference, a random draw, by its moments);
+- M's trace is *distinctive* there: some reply of M returned numbers, some of them finite, that
+  differ from the reference's reply to the same call (a raised error or a NaN alone names
+  nothing);
 - the submission fails every check M fails;
 - every mistake that matches says the same sentence.
 Then the check's result carries M's sentence for students (the ``diagnosis:`` line of its
@@ -36,6 +38,12 @@ from autograder.results import CheckResult
 # moves values by ~1e-12 even after training; a different mistake moves them by percents.
 RTOL = 1e-6
 ATOL = 1e-12
+# A reply that differs between two runs of the reference (code that draws from an unseeded
+# generator) is compared by its arrays' moments, for arrays of at least STAT_SIZE entries:
+# mean |x| and RMS within STAT_RTOL, the mean within STAT_RTOL of the RMS. With 1000 entries the
+# RMS of a draw varies by about 2 %; the scales mistakes get wrong differ by 40 % or more.
+STAT_SIZE = 1000
+STAT_RTOL = 0.08
 SAMPLE = 16  # entries of an array kept in its fingerprint, evenly spaced
 MAX_ITEMS = 40  # items of a list, tuple or dict kept (the length is kept too)
 MAX_TRACE = 400  # replies kept per check
@@ -119,28 +127,52 @@ def _array(array: np.ndarray, kind: str) -> dict:
     }
 
 
-def close(a: Any, b: Any, rtol: float = RTOL) -> bool:
-    """Whether two summaries (or trace entries, or traces) agree: same structure, numbers
-    within `rtol` (NaN agrees with NaN, an infinity with the same infinity)."""
+def close(a: Any, b: Any, *, loose: bool = False) -> bool:
+    """Whether two summaries (or trace entries) agree: same structure, numbers within `RTOL`
+    (NaN agrees with NaN, an infinity with the same infinity); `loose` compares arrays of at
+    least STAT_SIZE entries by their moments only (a random draw)."""
     if isinstance(a, dict) and isinstance(b, dict):
         if "array" in a and "array" in b:
-            return _arrays_close(a, b, rtol)
+            return _arrays_close(a, b, loose)
         if "f" in a and "f" in b:
-            return _number_close(a["f"], b["f"], rtol * max(abs(a["f"]), abs(b["f"])) + ATOL)
-        return a.keys() == b.keys() and all(close(a[k], b[k], rtol) for k in a)
+            return _number_close(a["f"], b["f"], RTOL * max(abs(a["f"]), abs(b["f"])) + ATOL)
+        return a.keys() == b.keys() and all(close(a[k], b[k], loose=loose) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(close(x, y, rtol) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(close(x, y, loose=loose) for x, y in zip(a, b, strict=True))
     return type(a) is type(b) and a == b
 
 
-def _arrays_close(a: dict, b: dict, rtol: float) -> bool:
+def traces_close(a: list, b: list, random: list[int]) -> bool:
+    """Whether two traces of one check agree, call by call; the calls at positions `random`
+    (which differ between two runs of the reference) loosely."""
+    return len(a) == len(b) and all(
+        close(x, y, loose=i in random) for i, (x, y) in enumerate(zip(a, b, strict=True))
+    )
+
+
+def _arrays_close(a: dict, b: dict, loose: bool) -> bool:
     if a["array"] != b["array"] or a["shape"] != b["shape"]:
         return False
-    rms_a, rms_b = a["moments"][2], b["moments"][2]
-    scale = max(rms_a, rms_b) if math.isfinite(rms_a) and math.isfinite(rms_b) else 0.0
-    tol = rtol * scale + ATOL
+    if loose and math.prod(a["shape"]) >= STAT_SIZE:
+        (mean_a, abs_a, rms_a), (mean_b, abs_b, rms_b) = a["moments"], b["moments"]
+        scale = max(rms_a, rms_b)
+        return (
+            _number_close(abs_a, abs_b, STAT_RTOL * max(abs_a, abs_b))
+            and _number_close(rms_a, rms_b, STAT_RTOL * scale)
+            and _number_close(mean_a, mean_b, STAT_RTOL * scale)
+        )
+    tol = RTOL * max(_scale(a), _scale(b)) + ATOL
     numbers = zip(a["sample"] + a["moments"], b["sample"] + b["moments"], strict=True)
     return all(_number_close(x, y, tol) for x, y in numbers)
+
+
+def _scale(array: dict) -> float:
+    """An array summary's size: its RMS, or its largest finite sample when the RMS is not
+    finite (an array with NaN or infinite entries)."""
+    rms = array["moments"][2]
+    if math.isfinite(rms):
+        return rms
+    return max((abs(x) for x in array["sample"] if math.isfinite(x)), default=0.0)
 
 
 def _number_close(x: float, y: float, tol: float) -> bool:
@@ -153,8 +185,8 @@ def _number_close(x: float, y: float, tol: float) -> bool:
 
 def _has_finite_number(value: Any) -> bool:
     if isinstance(value, dict):
-        if "array" in value:
-            return all(math.isfinite(x) for x in value["moments"]) and bool(value["sample"])
+        if "array" in value:  # NaN in some entries only is a pattern; NaN everywhere is not
+            return any(math.isfinite(x) for x in value["sample"])
         if "f" in value:
             return math.isfinite(value["f"])
         return any(_has_finite_number(v) for v in value.values())
@@ -163,13 +195,20 @@ def _has_finite_number(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def distinctive(trace: list, reference: list) -> bool:
-    """Whether `trace` (a mistake's, on one check) shows the mistake: some reply returned finite
-    numbers, and differs from the reference's reply to the same call."""
+def distinctive(trace: list, reference: list, random: list[int]) -> bool:
+    """Whether `trace` (a mistake's, on one check) shows the mistake: some reply returned
+    numbers, some finite, and differs from the reference's reply to the same call."""
     return any(
-        entry[3] == "ok" and _has_finite_number(entry[6]) and not close(entry, ref)
-        for entry, ref in zip(trace, reference, strict=False)
+        entry[3] == "ok"
+        and _has_finite_number(entry[6])
+        and not close(entry, ref, loose=i in random)
+        for i, (entry, ref) in enumerate(zip(trace, reference, strict=False))
     )
+
+
+def random_calls(first: list, second: list) -> list[int]:
+    """The positions of the calls whose replies differ between two runs of one check."""
+    return [i for i, (a, b) in enumerate(zip(first, second, strict=False)) if not close(a, b)]
 
 
 @dataclass(frozen=True)
@@ -189,10 +228,12 @@ class Library:
 
     checks_key: str
     mistakes: tuple[KnownMistake, ...]
+    random: dict[str, list[int]]  # grade id -> its calls whose replies vary from run to run
 
     def to_json(self) -> dict:
         return {
             "checks_key": self.checks_key,
+            "random": self.random,
             "mistakes": [
                 {
                     "name": m.name,
@@ -212,6 +253,7 @@ class Library:
                 KnownMistake(m["name"], m["sentence"], frozenset(m["fails"]), dict(m["traces"]))
                 for m in data["mistakes"]
             ),
+            {str(k): [int(i) for i in v] for k, v in data["random"].items()},
         )
 
 
@@ -222,22 +264,25 @@ def checks_key(checks_file: Path) -> str:
 
 def make_library(
     key: str,
-    reference: dict[str, list],
+    reference: tuple[dict[str, list], dict[str, list]],
     mistakes: list[tuple[str, str, frozenset[str], dict[str, list]]],
 ) -> Library:
-    """The library from the reference's traces and each mistake's (name, sentence, failed
-    checks, traces); a mistake with no sentence, or whose traces are nowhere distinctive, is
-    left out."""
+    """The library from the traces of two runs of the reference and each mistake's (name,
+    sentence, failed checks, traces); a mistake with no sentence, or whose traces are nowhere
+    distinctive, is left out."""
+    first, second = reference
+    random = {c: random_calls(first[c], second.get(c, [])) for c in first}
+    random = {c: positions for c, positions in random.items() if positions}
     known = []
     for name, sentence, failed, traces in mistakes:
         kept = {
-            grade_id: traces[grade_id]
-            for grade_id in sorted(failed)
-            if grade_id in traces and distinctive(traces[grade_id], reference.get(grade_id, []))
+            c: traces[c]
+            for c in sorted(failed)
+            if c in traces and distinctive(traces[c], first.get(c, []), random.get(c, []))
         }
         if sentence and kept:
             known.append(KnownMistake(name, sentence, frozenset(failed), kept))
-    return Library(key, tuple(known))
+    return Library(key, tuple(known), random)
 
 
 def write_library(library: Library, path: Path) -> None:
@@ -275,6 +320,8 @@ def _named(
     sentences = {
         m.sentence
         for m in library.mistakes
-        if grade_id in m.traces and m.fails <= failed and close(trace, m.traces[grade_id])
+        if grade_id in m.traces
+        and m.fails <= failed
+        and traces_close(trace, m.traces[grade_id], library.random.get(grade_id, []))
     }
     return sentences.pop() if len(sentences) == 1 else None

@@ -115,6 +115,10 @@ def validate(
         ]
         by_pytest = [fresh.submit(pytest_outcomes, assignment, p) for p in paths if with_pytest]
         reference_future, release_future, *graded = futures
+        # a second run of the reference tells the diagnoses which replies are random draws
+        again = pool.submit(
+            grade, assignment, assignment.source_submission, trusted=True, keep_traces=True
+        )
         reference = reference_future.result()
         lost = [r for r in reference.results if not r.passed]
         found.lines.append(
@@ -155,7 +159,7 @@ def validate(
         _record_library(
             assignment,
             found,
-            reference,
+            (reference, again.result()),
             list(zip(mistakes, [f.result() for f in graded], strict=False)),
         )
         for alternative, future in zip(alternatives, graded[len(mistakes) :], strict=True):
@@ -178,14 +182,14 @@ def validate(
 def _record_library(
     assignment: Assignment,
     found: Validation,
-    reference: GradeReport,
+    references: tuple[GradeReport, GradeReport],
     graded: list[tuple[Variant, GradeReport]],
 ) -> None:
-    """Write the library of the mistakes' traces (diagnosis.py), then diagnose each mistake
-    with it: it must be named as itself or not at all."""
+    """Write the library of the mistakes' traces (diagnosis.py) from them and two runs of the
+    reference, then diagnose each mistake with it: it must be named as itself or not at all."""
     library = diagnosis.make_library(
         diagnosis.checks_key(assignment.checks_file),
-        reference.traces,
+        (references[0].traces, references[1].traces),
         [
             (
                 m.name,
@@ -202,9 +206,8 @@ def _record_library(
     ]
     named = 0
     for mistake, report in graded:
-        said = {r.diagnosis for r in diagnosis.diagnose(report.results, report.traces, library)} - {
-            ""
-        }
+        diagnosed = diagnosis.diagnose(report.results, report.traces, library)
+        said = {r.diagnosis for r in diagnosed if r.diagnosis}
         if said - {diagnosis.INTRO + mistake.diagnosis}:
             found.problems.append(f"mistake {mistake.name} is diagnosed as another: {sorted(said)}")
         named += bool(said)
