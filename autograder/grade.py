@@ -77,11 +77,12 @@ def grade(
         report.protections = loaded.protections
         judge = judge_of(assignment, checks, loaded, ends_at=ends_at)
         run_checks(judge, results=report.results, stop_at_first_failure=stop_at_first_failure)
-    library = diagnosis.load_library(
-        assignment.diagnoses_file, diagnosis.checks_key(assignment.checks_file)
-    )
-    if library and only is None and not stop_at_first_failure:
-        report.results[:] = diagnosis.diagnose(report.results, judge.traces, library)
+    if only is None and not stop_at_first_failure and not all(r.passed for r in report.results):
+        library = diagnosis.load_library(
+            assignment.diagnoses_file, diagnosis.checks_key(assignment.checks_file)
+        )
+        if library:
+            report.results[:] = diagnosis.diagnose(report.results, judge.traces, library)
     if keep_traces:
         report.traces = judge.traces
     report.execution_time = time.perf_counter() - started

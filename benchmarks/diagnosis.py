@@ -9,8 +9,8 @@ wrong submissions that match no known mistake (``rewrites: none``). Each is grad
 would be, against the library that `validate` recorded (recorded first when it is missing or
 stale). A submission's diagnosis is *right* when every failed check that names a mistake names
 the one it rewrites, *wrong* when any names another (or one is named for a submission that
-rewrites none), *none* when no failed check names a mistake. The grade-time cost is the time spent
-fingerprinting replies and matching them against the library, against the whole grade.
+rewrites none), *none* when no failed check names a mistake. The grade-time cost is the CPU time
+spent fingerprinting replies, loading the library and matching, against the whole grade.
 """
 
 from __future__ import annotations
@@ -33,24 +33,24 @@ from autograder.results import GradeReport  # noqa: E402
 from autograder.validate import validate  # noqa: E402
 from autograder.variants import Variant, load_mistakes, load_variants, write_variant  # noqa: E402
 
-_SPENT = [0.0]  # seconds spent in diagnosis's own code, in this (worker) process
+_SPENT = [0.0]  # CPU seconds spent in diagnosis's own code, in this (worker) process
 TIMED = ("fingerprint", "diagnose", "load_library", "checks_key")
 
 
 def _timing(function):
     def wrapper(*args, **kwargs):
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: other processes on the machine do not count
         try:
             return function(*args, **kwargs)
         finally:
-            _SPENT[0] += time.perf_counter() - started
+            _SPENT[0] += time.process_time() - started
 
     wrapper.timed = True
     return wrapper
 
 
 def timed_grade(assignment: Assignment, path: Path) -> tuple[GradeReport, float]:
-    """Grade `path`; returns the report and the seconds spent in diagnosis's own code."""
+    """Grade `path`; returns the report and the CPU seconds spent in diagnosis's own code."""
     for name in TIMED:
         if not getattr(getattr(diagnosis, name), "timed", False):
             setattr(diagnosis, name, _timing(getattr(diagnosis, name)))
@@ -134,11 +134,14 @@ def summary(label: str, counts: Counter) -> str:
                 for v in ("right", "wrong", "none")
             )
             lines.append(f"  {kind} mistakes ({n}): {parts}")
-    grade_seconds = counts["seconds", "grade"]
+    graded = sum(
+        counts[k, v] for k in ("rewritten", "unrelated") for v in ("right", "wrong", "none")
+    )
+    spent, grade_seconds = counts["seconds", "diagnosis"], counts["seconds", "grade"]
     lines.append(
-        f"  grade-time cost of diagnosis: {counts['seconds', 'diagnosis']:.3f} s of "
-        f"{grade_seconds:.1f} s of grading "
-        f"({100 * counts['seconds', 'diagnosis'] / max(grade_seconds, 1e-9):.2f} %)"
+        f"  grade-time cost of diagnosis: {1000 * spent / max(graded, 1):.0f} ms of CPU per "
+        f"grade, {100 * spent / max(grade_seconds, 1e-9):.1f} % of the grades' "
+        f"{grade_seconds / max(graded, 1):.1f} s (wall clock)"
     )
     return "\n".join(lines)
 
