@@ -1,4 +1,4 @@
-"""Softmax shifted per row but divided by the total of the array.
+"""Softmax as a loop over the rows that divides each by the total of the whole array.
 
 rewrites: softmax_whole_array
 """
@@ -8,6 +8,9 @@ rewrites: softmax_whole_array
 
 
 def softmax(x):
-    x = np.asarray(x, dtype=float)
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return e / e.sum()
+    x = np.atleast_1d(np.asarray(x, dtype=float))
+    e = np.exp(x - np.max(x))
+    total = 0.0
+    for value in e.ravel():
+        total += value
+    return e / total
