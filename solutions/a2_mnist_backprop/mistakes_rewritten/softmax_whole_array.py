@@ -8,7 +8,7 @@ rewrites: softmax_whole_array
 
 
 def softmax(x):
-    x = np.atleast_1d(np.asarray(x, dtype=float))
+    x = np.asarray(x, dtype=float)
     e = np.exp(x - np.max(x))
     total = 0.0
     for value in e.ravel():
