@@ -13,7 +13,8 @@ A failed check is diagnosed as mistake M only when all of the following hold:
 - M's trace is *distinctive* there: some reply of M returned numbers, some of them finite, that
   differ from the reference's reply to the same call (a raised error or a NaN alone names
   nothing);
-- the submission fails every check M fails;
+- the submission fails every check M fails, and matches M on every check where M is
+  distinctive (a batch of two cannot tell "the mean" from "half the sum"; a batch of five can);
 - every mistake that matches says the same sentence.
 Then the check's result carries M's sentence for students (the ``diagnosis:`` line of its
 docstring). Anything less gives no diagnosis: a wrong name is worse than none.
@@ -314,14 +315,19 @@ def diagnose(
 def _named(
     grade_id: str, traces: dict[str, list], failed: set[str], library: Library
 ) -> str | None:
-    trace = traces.get(grade_id)
-    if not trace:
+    if not traces.get(grade_id):
         return None
     sentences = {
         m.sentence
         for m in library.mistakes
-        if grade_id in m.traces
-        and m.fails <= failed
-        and traces_close(trace, m.traces[grade_id], library.random.get(grade_id, []))
+        if grade_id in m.traces and m.fails <= failed and _behaves_as(m, traces, library)
     }
     return sentences.pop() if len(sentences) == 1 else None
+
+
+def _behaves_as(mistake: KnownMistake, traces: dict[str, list], library: Library) -> bool:
+    """Whether the submission's traces match `mistake`'s on every check where it is distinctive."""
+    return all(
+        traces_close(traces.get(c, []), trace, library.random.get(c, []))
+        for c, trace in mistake.traces.items()
+    )

@@ -75,7 +75,8 @@ def library_of(reference, *mistakes):
 def test_only_a_unique_consistent_distinctive_match_is_named():
     """A submission that returns what one known mistake returns is named after it; not when two
     mistakes with different sentences match, when the mistake also fails a check the submission
-    passes, or when the only difference from the reference is an error."""
+    passes or behaves otherwise on another check, or when the only difference from the
+    reference is an error."""
     right, wrong, other = entry([1.0, 2.0]), entry([1.0, 4.0]), entry([1.0, 3.0])
     reference = {"c1": [right], "c2": [right]}
     mean = ("bias_mean", "the mean", frozenset({"c1"}), {"c1": [wrong]})
@@ -96,6 +97,14 @@ def test_only_a_unique_consistent_distinctive_match_is_named():
     inconsistent = library_of(reference, wider)
     results = [failed("c1"), passed("c2")]
     assert diagnosis.diagnose(results, {"c1": [wrong]}, inconsistent)[0].diagnosis == ""
+
+    # "half the sum" matches "the mean" on a batch of two (c1), not on a batch of five (c2)
+    two_batches = ("bias_mean", "the mean", frozenset({"c1", "c2"}), {"c1": [wrong], "c2": [wrong]})
+    halved = {"c1": [wrong], "c2": [other]}
+    results = [failed("c1"), failed("c2")]
+    assert [
+        r.diagnosis for r in diagnosis.diagnose(results, halved, library_of(reference, two_batches))
+    ] == ["", ""]
 
 
 def test_a_library_survives_json_and_is_ignored_for_other_checks(tmp_path):
