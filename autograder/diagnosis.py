@@ -41,15 +41,17 @@ from autograder.results import CheckResult
 RTOL = 1e-6
 ATOL = 1e-12
 # A reply that differs between two runs of the reference (code that draws from an unseeded
-# generator) is compared by its arrays' moments, for arrays of at least STAT_SIZE entries:
-# mean |x| and RMS within STAT_RTOL, the mean within STAT_RTOL of the RMS. With 1000 entries the
-# RMS of a draw varies by about 2 %; the scales mistakes get wrong differ by 40 % or more.
+# generator) is compared loosely: an array of at least STAT_SIZE entries by its moments (mean |x|
+# and RMS within STAT_RTOL, the mean within STAT_RTOL of the RMS; with 1000 entries the RMS of a
+# draw varies by about 2 %, the scales mistakes get wrong differ by 40 % or more), a smaller
+# array by its shape and kind only; the reply's other parts (zero biases, shapes) exactly.
 STAT_SIZE = 1000
 STAT_RTOL = 0.08
 SAMPLE = 16  # entries of an array kept in its fingerprint, evenly spaced
 MAX_ITEMS = 40  # items of a list, tuple or dict kept (the length is kept too)
 MAX_TRACE = 400  # replies kept per check
 INTRO = "This looks like a common mistake: "
+RULES_VERSION = b"diagnosis 2"  # changed with what a library holds or how it is matched
 
 
 def fingerprint(request: dict, reply: dict) -> list:
@@ -130,8 +132,8 @@ def _array(array: np.ndarray, kind: str) -> dict:
 
 def close(a: Any, b: Any, *, loose: bool = False) -> bool:
     """Whether two summaries (or trace entries) agree: same structure, numbers within `RTOL`
-    (NaN agrees with NaN, an infinity with the same infinity); `loose` compares arrays of at
-    least STAT_SIZE entries by their moments only (a random draw)."""
+    (NaN agrees with NaN, an infinity with the same infinity); `loose` compares arrays (a random
+    draw) by their moments, or by shape and kind only below STAT_SIZE entries."""
     if isinstance(a, dict) and isinstance(b, dict):
         if "array" in a and "array" in b:
             return _arrays_close(a, b, loose)
@@ -162,6 +164,8 @@ def _arrays_close(a: dict, b: dict, loose: bool) -> bool:
             and _number_close(rms_a, rms_b, STAT_RTOL * scale)
             and _number_close(mean_a, mean_b, STAT_RTOL * scale)
         )
+    if loose:
+        return True  # too few entries to tell one draw's distribution from another's
     tol = RTOL * max(_scale(a), _scale(b)) + ATOL
     numbers = zip(a["sample"] + a["moments"], b["sample"] + b["moments"], strict=True)
     return all(_number_close(x, y, tol) for x, y in numbers)
@@ -259,8 +263,9 @@ class Library:
 
 
 def checks_key(checks_file: Path) -> str:
-    """What a library was recorded against: the checks module's text (sha256)."""
-    return hashlib.sha256(Path(checks_file).read_bytes()).hexdigest()
+    """What a library was recorded against: the checks module's text and the version of the
+    matching rules (sha256)."""
+    return hashlib.sha256(Path(checks_file).read_bytes() + RULES_VERSION).hexdigest()
 
 
 def make_library(

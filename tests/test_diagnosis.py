@@ -58,13 +58,16 @@ def test_close_forgives_rounding_but_not_a_factor_or_a_shape():
 
 def test_a_random_call_is_compared_by_its_moments():
     """Two draws of the same large distribution agree loosely, never exactly; another scale
-    (He's factor 2 left out) agrees in neither way."""
+    (He's factor 2 left out) agrees in neither way; a small draw is compared by shape only."""
     rng = np.random.default_rng(1)
     first, second = (diagnosis.summary(rng.normal(0, 0.05, (100, 40))) for _ in range(2))
     other = diagnosis.summary(rng.normal(0, 0.05 / np.sqrt(2), (100, 40)))
     assert not diagnosis.close(first, second)
     assert diagnosis.close(first, second, loose=True)
     assert not diagnosis.close(first, other, loose=True)
+    small, smaller = diagnosis.summary(rng.normal(size=(3, 7))), diagnosis.summary(np.ones((3, 7)))
+    assert diagnosis.close(small, smaller, loose=True)  # 21 entries: the shape only
+    assert not diagnosis.close(small, diagnosis.summary(np.ones((7,))), loose=True)
 
 
 def library_of(reference, *mistakes):
