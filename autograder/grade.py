@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from autograder import checklib
+from autograder import checklib, diagnosis
 from autograder.checkspec import CheckSpec, checks_of
 from autograder.grading_data import ensure_grading_data
 from autograder.judge import OUT_OF_TIME, Judge, call_graph, run_checks
@@ -54,10 +54,13 @@ def grade(
     report: GradeReport | None = None,
     only: frozenset[str] | None = None,
     stop_at_first_failure: bool = False,
+    keep_traces: bool = False,
 ) -> GradeReport:
     """Grade one submission: a notebook, a ``.py`` file, or a folder holding the notebook (or,
     for an assignment with a student module, that module). Validation may run `only` some
-    checks (by grade id), and stop at the first that fails.
+    checks (by grade id), and stop at the first that fails. A failed check gets a diagnosis
+    when it behaves as one known mistake of the assignment's library (`diagnosis.py`), if
+    every check ran.
 
     trusted: the code is the instructor's own (validate, demo): as root, it may run as root
     when no unprivileged user can run this Python. Otherwise that raises SandboxUnavailable.
@@ -72,11 +75,16 @@ def grade(
     ) as loaded:
         report.notes += loaded.notes
         report.protections = loaded.protections
-        run_checks(
-            judge_of(assignment, checks, loaded, ends_at=ends_at),
-            results=report.results,
-            stop_at_first_failure=stop_at_first_failure,
+        judge = judge_of(assignment, checks, loaded, ends_at=ends_at)
+        run_checks(judge, results=report.results, stop_at_first_failure=stop_at_first_failure)
+    if only is None and not stop_at_first_failure and not all(r.passed for r in report.results):
+        library = diagnosis.load_library(
+            assignment.diagnoses_file, diagnosis.checks_key(assignment.checks_file)
         )
+        if library:
+            report.results[:] = diagnosis.diagnose(report.results, judge.traces, library)
+    if keep_traces:
+        report.traces = judge.traces
     report.execution_time = time.perf_counter() - started
     return report
 

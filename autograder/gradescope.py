@@ -83,6 +83,10 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
             files[relative] = (root / relative).read_bytes()
     for path in ensure_grading_data(assignment):
         files[path.relative_to(root).as_posix()] = path.read_bytes()
+    if assignment.diagnoses_file.is_file():  # recorded by validate; without it, no diagnoses
+        files[assignment.diagnoses_file.relative_to(root).as_posix()] = (
+            assignment.diagnoses_file.read_bytes()
+        )
     return files
 
 

@@ -59,6 +59,8 @@ class Judge:
     secret_lines: set[str] = field(init=False)
     # the checks that failed so far, each with the student name it called last (found wrong)
     failed: list[tuple[CheckSpec, str]] = field(init=False, default_factory=list)
+    # grade id -> what the student process replied while the check ran (diagnosis.py)
+    traces: dict[str, list] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.end = time.monotonic() + self.total_seconds if self.ends_at is None else self.ends_at
@@ -147,12 +149,17 @@ class Judge:
         return f"This depends on {_listed(named[:3])}: fix those first."
 
     def run(self, spec: CheckSpec) -> CheckResult:
-        """Run one check; whatever it raises fails this check only."""
+        """Run one check, keeping its trace; whatever it raises fails this check only."""
+        if self.student is not None:
+            self.student.trace = self.traces[spec.grade_id] = []
         try:
             self.begin(spec)
             spec.function(**self.arguments(spec))
         except Exception as exc:  # whatever the check raised is its verdict
             return self.result(spec, exc)
+        finally:
+            if self.student is not None:
+                self.student.trace = None
         return self.result(spec, None)
 
 

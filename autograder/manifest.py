@@ -173,6 +173,12 @@ class Assignment:
         """The grading data's folder, outside every folder nbgrader copies into a release."""
         return self.root / "grading_data" / self.id
 
+    @property
+    def diagnoses_file(self) -> Path:
+        """The library of known mistakes' behaviour on the checks (diagnosis.py), recorded by
+        `validate`; grading data, never in a release."""
+        return self.grading_data_dir / "diagnoses.json"
+
     def grading_data_files(self) -> list[Path]:
         """Where the grading data lives for the judge, nbgrader's kernel and the zip."""
         return [self.grading_data_dir / data.file for data in self.grading_data]

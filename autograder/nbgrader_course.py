@@ -27,6 +27,7 @@ IGNORED = [
     MANIFEST,
     "mistakes",
     "alternatives",
+    "mistakes_rewritten",  # benchmarks/diagnosis.py
 ]
 CONFIG_FILE = "nbgrader_config.py"
 

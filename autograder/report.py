@@ -14,7 +14,7 @@ from pathlib import Path
 from autograder.checklib import TableRow, format_rows
 from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT
-from autograder.results import GradeReport
+from autograder.results import CheckResult, GradeReport
 
 MAX_OUTPUT_CHARS = 2000
 # A grade's own folder (sandbox.grade_folder) and the student's scratch folder inside it.
@@ -44,7 +44,7 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
                 "max_score": 0.0 if result.bonus else result.max_score,
                 "status": "passed" if result.passed else "failed",
                 "visibility": hidden_visibility if result.hidden else "visible",
-                "output": _bounded(result.output),
+                "output": _bounded(_feedback(result)),
             }
             for result in report.results
         ],
@@ -107,10 +107,16 @@ def format_table(report: GradeReport) -> str:
             r.max_score,
             ("hidden" if r.hidden else "public") + (" bonus" if r.bonus else ""),
             "" if r.passed else r.output,
+            "" if r.passed else r.diagnosis,
         )
         for r in report.results
     ]
     return "\n".join(lines + format_rows(rows))
+
+
+def _feedback(result: CheckResult) -> str:
+    """What a student reads under a check: its output, then the likely mistake, if named."""
+    return "\n".join(text for text in (result.output, result.diagnosis) if text)
 
 
 def format_score(report: GradeReport, sep: str = " / ") -> str:

@@ -16,6 +16,7 @@ class CheckResult:
     hidden: bool
     output: str
     bonus: bool = False  # extra credit: counted in the score, not in the maximum
+    diagnosis: str = ""  # the known mistake a failure looks like, for students (diagnosis.py)
 
     @property
     def passed(self) -> bool:
@@ -31,6 +32,8 @@ class GradeReport:
     execution_time: float = 0.0
     notes: list[str] = field(default_factory=list)
     protections: str = ""  # how the student's code was contained while it was graded
+    # grade id -> the check's trace (diagnosis.py), kept when `grade` is asked to
+    traces: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
     def score(self) -> float:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder import wire
+from autograder import diagnosis, wire
 from autograder.sandbox import Sandbox, make_sandbox
 from autograder.student_server import file_label, line_of, location
 
@@ -102,6 +102,7 @@ class StudentProcess:
         self.last_changed: dict | None = None  # the arguments the last call changed in place
         self.used: set[str] = set()  # the top-level names called through proxies (a judge resets)
         self.last_used: str | None = None  # the last of them
+        self.trace: list | None = None  # while a list: each reply's fingerprint (diagnosis.py)
         self._proc: subprocess.Popen | None = None
         self._to_child = self._from_child = -1
 
@@ -217,6 +218,8 @@ class StudentProcess:
         if not isinstance(reply, dict) or not isinstance(reply.get("ok"), bool):
             self.stop()
             raise _garbled()
+        if self.trace is not None and len(self.trace) < diagnosis.MAX_TRACE:
+            self.trace.append(diagnosis.fingerprint(request, reply))
         warnings = reply.get("warnings")
         self.last_warnings = (
             [str(w)[:300] for w in warnings[:5]] if isinstance(warnings, list) else []

@@ -5,6 +5,9 @@
 - each realistic wrong submission in ``mistakes/`` fails exactly the checks it declares, and every
   check is failed by at least one of them (a check no wrong submission fails is unproven);
 - each correct alternative in ``alternatives/`` scores full marks;
+- the traces of the reference and the mistakes on the checks become the library that names a
+  failed check's likely mistake (``diagnosis.py``), and each mistake is named as itself, never as
+  another;
 - with `validate_mutants`, the checks kill the mutants of the reference (``mutants.py``): each
   survivor is shown with its diff, unless the manifest lists it as equivalent, with a reason.
 """
@@ -20,13 +23,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder import diagnosis
 from autograder.grade import grade, load_checks
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment
 from autograder.mutants import Mutant, mutants_of, reached_names, reference_sources
 from autograder.pytest_parity import disagreements, pytest_outcomes
 from autograder.report import format_score, to_gradescope
-from autograder.variants import load_alternatives, load_mistakes, write_variant
+from autograder.results import GradeReport
+from autograder.variants import Variant, load_alternatives, load_mistakes, write_variant
 
 
 @dataclass
@@ -105,9 +110,15 @@ def validate(
             *(write_variant(assignment, v, Path(scratch)) for v in [*mistakes, *alternatives]),
         ]
         # all at once, in parallel; the reports come back in this order
-        futures = [pool.submit(grade, assignment, path, trusted=True) for path in paths]
+        futures = [
+            pool.submit(grade, assignment, path, trusted=True, keep_traces=True) for path in paths
+        ]
         by_pytest = [fresh.submit(pytest_outcomes, assignment, p) for p in paths if with_pytest]
         reference_future, release_future, *graded = futures
+        # a second run of the reference tells the diagnoses which replies are random draws
+        again = pool.submit(
+            grade, assignment, assignment.source_submission, trusted=True, keep_traces=True
+        )
         reference = reference_future.result()
         lost = [r for r in reference.results if not r.passed]
         found.lines.append(
@@ -145,6 +156,12 @@ def validate(
             for r in reference.results
             if r.grade_id not in caught
         ]
+        _record_library(
+            assignment,
+            found,
+            (reference, again.result()),
+            list(zip(mistakes, [f.result() for f in graded], strict=False)),
+        )
         for alternative, future in zip(alternatives, graded[len(mistakes) :], strict=True):
             report = future.result()
             found.lines.append(f"alternative {alternative.name}: {format_score(report, '/')}")
@@ -160,6 +177,44 @@ def validate(
         if by_pytest:
             found.lines.append(f"pytest: {len(by_pytest)} submissions run through the plugin too")
     return found
+
+
+def _record_library(
+    assignment: Assignment,
+    found: Validation,
+    references: tuple[GradeReport, GradeReport],
+    graded: list[tuple[Variant, GradeReport]],
+) -> None:
+    """Write the library of the mistakes' traces (diagnosis.py) from them and two runs of the
+    reference, then diagnose each mistake with it: it must be named as itself or not at all."""
+    library = diagnosis.make_library(
+        diagnosis.checks_key(assignment.checks_file),
+        (references[0].traces, references[1].traces),
+        [
+            (
+                m.name,
+                m.diagnosis,
+                frozenset(r.grade_id for r in report.results if not r.passed),
+                report.traces,
+            )
+            for m, report in graded
+        ],
+    )
+    diagnosis.write_library(library, assignment.diagnoses_file)
+    found.problems += [
+        f"mistake {m.name}: no 'diagnosis:' line" for m, _ in graded if not m.diagnosis
+    ]
+    named = 0
+    for mistake, report in graded:
+        diagnosed = diagnosis.diagnose(report.results, report.traces, library)
+        said = {r.diagnosis for r in diagnosed if r.diagnosis}
+        if said - {diagnosis.INTRO + mistake.diagnosis}:
+            found.problems.append(f"mistake {mistake.name} is diagnosed as another: {sorted(said)}")
+        named += bool(said)
+    found.lines.append(
+        f"diagnoses: {len(library.mistakes)} of {len(graded)} mistakes recognisable, "
+        f"{named} named as themselves on a failed check"
+    )
 
 
 def validate_mutants(

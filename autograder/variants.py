@@ -5,7 +5,9 @@ assignment's students write their code in a module (``student_module`` in the ma
 
 ``solutions/<id>/mistakes/*.py`` are realistic wrong submissions: each file's docstring describes
 the mistake in its first line and lists, on a line ``fails: id_a, id_b`` (continued on indented
-lines), exactly the checks that must fail; every other check must still pass.
+lines), exactly the checks that must fail; every other check must still pass. A line
+``diagnosis: ...`` says what the mistake is in words for students, shown under a failed check that
+behaves as this mistake does (`diagnosis.py`).
 ``solutions/<id>/alternatives/*.py`` are correct submissions written differently from the
 reference: their docstring has no ``fails:`` line, and they must score full marks.
 """
@@ -34,10 +36,12 @@ class Variant:
     description: str
     fails: frozenset[str]  # empty for a correct alternative
     source: str
+    diagnosis: str = ""  # the mistake in words for students (a mistake's ``diagnosis:`` line)
+    rewrites: str = ""  # the mistake a benchmark variant rewrites (``rewrites:``), or "none"
 
 
 def load_mistakes(assignment: Assignment) -> list[Variant]:
-    mistakes = _load_variants(assignment.mistakes_dir)
+    mistakes = load_variants(assignment.mistakes_dir)
     for mistake in mistakes:
         if not mistake.fails:
             raise ValueError(f"mistake {mistake.name}: its docstring needs a 'fails:' line")
@@ -45,25 +49,39 @@ def load_mistakes(assignment: Assignment) -> list[Variant]:
 
 
 def load_alternatives(assignment: Assignment) -> list[Variant]:
-    alternatives = _load_variants(assignment.alternatives_dir)
+    alternatives = load_variants(assignment.alternatives_dir)
     for alternative in alternatives:
         if alternative.fails:
             raise ValueError(f"alternative {alternative.name} is correct: it may not list 'fails:'")
     return alternatives
 
 
-def _load_variants(folder: Path) -> list[Variant]:
+def load_variants(folder: Path) -> list[Variant]:
+    """The variants in `folder` (``*.py``), in name order."""
     variants = []
-    for path in sorted(folder.glob("*.py")):
+    for path in sorted(Path(folder).glob("*.py")):
         source = path.read_text()
         doc = ast.get_docstring(ast.parse(source))
         if not doc:
             raise ValueError(f"{path}: the docstring must describe the submission")
-        match = re.search(r"^fails:(.*(?:\n[ \t]+.*)*)", doc, re.MULTILINE)  # indented lines go on
-        fails = match.group(1).split(",") if match else []
-        fails = frozenset(x.strip() for x in fails if x.strip())
-        variants.append(Variant(path.stem, doc.splitlines()[0], fails, source))
+        fails = frozenset(x.strip() for x in _field(doc, "fails").split(",") if x.strip())
+        variants.append(
+            Variant(
+                path.stem,
+                doc.splitlines()[0],
+                fails,
+                source,
+                diagnosis=" ".join(_field(doc, "diagnosis").split()),
+                rewrites=_field(doc, "rewrites").strip(),
+            )
+        )
     return variants
+
+
+def _field(doc: str, name: str) -> str:
+    """The text of the docstring's line ``name: ...`` (indented lines go on), or ""."""
+    match = re.search(rf"^{name}:(.*(?:\n[ \t]+.*)*)", doc, re.MULTILINE)
+    return match.group(1) if match else ""
 
 
 def apply_variant(nb: nbformat.NotebookNode, variant: Variant) -> nbformat.NotebookNode:

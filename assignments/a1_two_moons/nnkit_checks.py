@@ -229,6 +229,7 @@ class TableRow(NamedTuple):
     max_score: float
     kind: str  # "public" or "hidden", then " bonus" for extra credit
     feedback: str = ""  # for a failed check: the first of its lines is shown below it
+    diagnosis: str = ""  # for a failed check: the common mistake it looks like, if one is named
 
 
 def format_rows(rows: list[TableRow]) -> list[str]:
@@ -240,8 +241,9 @@ def format_rows(rows: list[TableRow]) -> list[str]:
         mark = "    " if r.score is None else "ok  " if r.score >= r.max_score else "FAIL"
         score = "-" if r.score is None else f"{r.score:g}"
         lines.append(f"  {mark} {r.title:<{width}}  {score:>5}/{r.max_score:<5g} {r.kind}")
-        if mark == "FAIL" and r.feedback:
-            lines.append(f"         -> {r.feedback.splitlines()[0]}")
+        if mark == "FAIL":
+            firsts = [text.splitlines()[0] for text in (r.feedback, r.diagnosis) if text]
+            lines.extend(f"         -> {line}" for line in firsts)
     return lines
 
 

@@ -1,6 +1,8 @@
 """Bias gradients summed without keepdims, so they come out with shape (fan_out,), not (1, fan_out).
 
 Training still works because NumPy broadcasts the update, but the gradients have the wrong shape.
+diagnosis: your bias gradients lose their row dimension: sum over the batch with keepdims=True
+    to keep the shape (1, fan_out).
 fails: backward_public, backward_gradcheck_hidden, backward_no_hidden_hidden
 """
 

@@ -1,5 +1,7 @@
 """Bias gradients averaged over the batch instead of summed (the 1/N is then applied twice).
 
+diagnosis: your bias gradients are averaged over the batch instead of summed (the 1/N is already
+    in the loss gradient).
 fails: backward_public, backward_gradcheck_hidden, backward_no_hidden_hidden
 """
 

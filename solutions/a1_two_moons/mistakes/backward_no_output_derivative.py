@@ -1,5 +1,7 @@
 """Backward pass that starts from the loss gradient, forgetting the output sigmoid's derivative.
 
+diagnosis: your backward pass starts from the loss gradient without multiplying it by the
+    derivative of the output sigmoid.
 fails: backward_public, backward_gradcheck_hidden, backward_no_hidden_hidden, train_accuracy
 """
 

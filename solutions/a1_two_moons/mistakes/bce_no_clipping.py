@@ -1,5 +1,7 @@
 """Binary cross-entropy straight from the formula, without clipping: nan when p is exactly 0 or 1.
 
+diagnosis: your loss gives nan or inf when a prediction is exactly 0 or 1: clip the predictions
+    away from 0 and 1 before taking logs.
 fails: bce_edges_hidden
 """
 

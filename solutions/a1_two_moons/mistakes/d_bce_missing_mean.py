@@ -1,5 +1,6 @@
 """Loss gradient without the 1/N of the mean, (p - y) / (p (1 - p)).
 
+diagnosis: your loss gradient is missing the 1/N of the mean over the batch.
 fails: bce_public, d_bce_hidden
 """
 

@@ -1,5 +1,7 @@
 """Loss gradient with the sign flipped, (y - p) / (p (1 - p)) / N, so training climbs the loss.
 
+diagnosis: your loss gradient has the wrong sign, so training climbs the loss instead of going
+    down it.
 fails: bce_public, d_bce_hidden, train_accuracy
 """
 

@@ -1,5 +1,6 @@
 """d_relu returns x where x > 0 (a copy-paste of relu) instead of 1.
 
+diagnosis: your d_relu returns x where x > 0, like relu itself, instead of 1.
 fails: relu_public, activations_hidden, backward_public, backward_gradcheck_hidden
 """
 

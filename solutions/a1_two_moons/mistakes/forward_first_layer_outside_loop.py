@@ -1,5 +1,7 @@
 """The first layer always gets a ReLU, so a network without hidden layers has no sigmoid output.
 
+diagnosis: your forward pass always applies a ReLU after the first layer, so a network without
+    hidden layers never reaches the output sigmoid.
 fails: forward_no_hidden_hidden
 """
 

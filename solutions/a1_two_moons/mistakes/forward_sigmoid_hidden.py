@@ -1,5 +1,7 @@
 """Forward pass that applies the sigmoid after every layer, hidden layers included.
 
+diagnosis: your forward pass applies the sigmoid after every layer; the hidden layers should use
+    ReLU.
 fails: forward_public, forward_hidden, train_accuracy
 """
 

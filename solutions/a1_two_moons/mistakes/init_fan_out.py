@@ -1,5 +1,7 @@
 """He scale computed from the wrong dimension: N(0, 2 / fan_out) instead of N(0, 2 / fan_in).
 
+diagnosis: your weights are scaled by the number of outputs of each layer; He initialisation
+    uses its number of inputs, N(0, 2 / fan_in).
 fails: init_scale_hidden
 """
 

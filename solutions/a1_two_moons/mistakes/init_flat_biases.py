@@ -1,5 +1,6 @@
 """Biases made with np.zeros(fan_out): shape (fan_out,) rather than the documented (1, fan_out).
 
+diagnosis: your biases have shape (fan_out,) instead of (1, fan_out).
 fails: init_shapes_public, init_structure_hidden
 """
 

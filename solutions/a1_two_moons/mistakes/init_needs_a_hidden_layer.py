@@ -1,5 +1,7 @@
 """The first layer is built from neurons_per_hidden_layer[0]: no hidden layers raise IndexError.
 
+diagnosis: your init_weights fails for a network without hidden layers (an empty list of hidden
+    sizes).
 fails: init_structure_hidden
 """
 

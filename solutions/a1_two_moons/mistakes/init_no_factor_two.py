@@ -1,6 +1,7 @@
 """He initialisation without the factor 2: weights drawn from N(0, 1 / fan_in).
 
 This is the Xavier/LeCun scale, which is right for tanh but too small for ReLU layers.
+diagnosis: your weights are drawn with variance 1 / fan_in; He initialisation uses 2 / fan_in.
 fails: init_scale_hidden
 """
 

@@ -1,5 +1,6 @@
 """Weights drawn from the standard normal N(0, 1), ignoring the He formula.
 
+diagnosis: your weights are drawn from N(0, 1), without the He scale sqrt(2 / fan_in).
 fails: init_scale_hidden
 """
 

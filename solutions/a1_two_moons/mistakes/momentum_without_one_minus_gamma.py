@@ -1,6 +1,8 @@
 """Momentum that adds the whole new gradient, m = gamma m + g, forgetting the factor (1 - gamma).
 
 The steps become about 1 / (1 - gamma) times larger than intended.
+diagnosis: your momentum adds the whole new gradient; it should add (1 - gamma) times the
+    gradient.
 fails: momentum_hidden
 """
 

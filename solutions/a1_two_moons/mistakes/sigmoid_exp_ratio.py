@@ -1,5 +1,6 @@
 """Sigmoid written as exp(x) / (1 + exp(x)), which gives inf / inf = nan for large positive x.
 
+diagnosis: your sigmoid computes exp(x) / (1 + exp(x)), which gives nan for large positive x.
 fails: activations_hidden
 """
 

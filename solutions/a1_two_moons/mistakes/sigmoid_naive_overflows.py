@@ -1,5 +1,7 @@
 """Sigmoid written straight from its formula: right values, but exp(1000) overflows with a warning.
 
+diagnosis: your sigmoid exponentiates large positive numbers and overflows with a warning for
+    very negative x.
 fails: activations_hidden
 """
 

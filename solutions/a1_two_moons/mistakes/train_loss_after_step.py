@@ -1,5 +1,6 @@
 """The train loss of each batch is recorded after its update instead of before it.
 
+diagnosis: your training records each batch's loss after the update instead of before it.
 fails: momentum_hidden
 """
 

@@ -1,6 +1,7 @@
 """Cross-entropy without its minus sign: the loss comes out negative, and so does every loss
 the forward pass and sample_gradients report.
 
+diagnosis: your cross-entropy is missing its minus sign, so the loss comes out negative.
 fails: cross_entropy_public, cross_entropy_hidden, forward_sample_public, forward_sample_hidden,
     forward_dataset_public, gradients_public, gradients_numerical_hidden
 """

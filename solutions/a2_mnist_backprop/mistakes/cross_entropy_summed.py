@@ -1,5 +1,6 @@
 """Cross-entropy summed over the rows of a batch instead of averaged.
 
+diagnosis: your cross-entropy is summed over the rows of the batch instead of averaged.
 fails: cross_entropy_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,6 @@
 """Accuracy returned as a percentage instead of a fraction.
 
+diagnosis: your accuracy is a percentage; it should be a fraction between 0 and 1.
 fails: forward_dataset_public, forward_dataset_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

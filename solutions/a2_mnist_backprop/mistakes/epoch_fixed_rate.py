@@ -1,5 +1,6 @@
 """The epoch ignores its learning_rate and trains with a tiny fixed step of 0.003.
 
+diagnosis: your epoch ignores its learning_rate argument and trains with a fixed step.
 fails: train_accuracy_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,6 +1,7 @@
 """The epoch loops over range(len(y) - 1), so the last sample is never trained on; accuracy
 hardly notices.
 
+diagnosis: your epoch never trains on the last sample (a loop that stops one sample early).
 fails: train_accuracy_hidden
 """
 

@@ -1,5 +1,6 @@
 """The epoch returns the total of the per-sample losses, not their mean.
 
+diagnosis: your epoch returns the total of the per-sample losses instead of their mean.
 fails: train_accuracy_hidden
 """
 

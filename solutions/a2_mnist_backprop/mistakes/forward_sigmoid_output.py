@@ -1,5 +1,6 @@
 """The forward pass applies the sigmoid to the output layer too, instead of the softmax.
 
+diagnosis: your forward pass applies the sigmoid to the output layer instead of the softmax.
 fails: forward_sample_public, forward_sample_hidden, forward_dataset_public
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,7 @@
 """Weight gradients as delta outer input: shape (n_out, n_in), the transpose of the weights.
 
+diagnosis: your weight gradients are transposed: they should have the shape of the weights,
+    (n_in, n_out).
 fails: gradients_public, gradients_numerical_hidden, train_one_sample_hidden, train_accuracy_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,6 @@
 """Backpropagation that forgets the sigmoid derivative at the hidden layers.
 
+diagnosis: your backpropagation forgets the sigmoid derivative at the hidden layers.
 fails: gradients_numerical_hidden, train_accuracy_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

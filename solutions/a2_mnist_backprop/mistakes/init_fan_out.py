@@ -1,5 +1,7 @@
 """Weights scaled by 1/sqrt(n_out) whatever the layer: the variance ignores n_in.
 
+diagnosis: your weights are scaled by the number of outputs only; the variance should be 1 /
+    max(n_in, n_out).
 fails: init_variance_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

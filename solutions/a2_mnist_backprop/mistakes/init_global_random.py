@@ -1,5 +1,7 @@
 """Weights drawn from the global np.random state: the given seed changes nothing.
 
+diagnosis: your init draws from the global np.random state, so the seed it is given changes
+    nothing.
 fails: init_variance_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,6 @@
 """Biases of shape (1, n_out) instead of (n_out,).
 
+diagnosis: your biases have shape (1, n_out) instead of (n_out,).
 fails: init_shapes_public
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,6 @@
 """1 / max(n_in, n_out) used as the standard deviation instead of the variance.
 
+diagnosis: your init uses 1 / max(n_in, n_out) as the standard deviation; it is the variance.
 fails: init_variance_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,6 @@
 """One-hot as a column of shape (max, 1) instead of a vector of shape (max,).
 
+diagnosis: your one-hot vector is a column of shape (n, 1) instead of a vector of shape (n,).
 fails: one_hot_public, one_hot_hidden, forward_sample_public, forward_sample_hidden,
     forward_dataset_public, gradients_public, gradients_numerical_hidden,
     train_one_sample_hidden, train_accuracy_hidden

@@ -1,6 +1,8 @@
 """Softmax saves memory by working in its argument: shift, exponentiate and divide in place, so
 the caller's scores are overwritten by the probabilities.
 
+diagnosis: your softmax changes the array it is given; build a new array and leave the input
+    alone.
 fails: softmax_public, softmax_hidden
 """
 

@@ -1,5 +1,7 @@
 """Softmax without subtracting the maximum: exp(1000) overflows to inf and inf / inf is nan.
 
+diagnosis: your softmax does not subtract the maximum first, so large inputs overflow to inf /
+    inf = nan.
 fails: softmax_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

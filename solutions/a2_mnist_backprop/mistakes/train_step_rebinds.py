@@ -1,5 +1,7 @@
 """The step builds new arrays (w = w - ...) in a loop variable, so the network never changes.
 
+diagnosis: your training step builds new arrays instead of updating the network's own, so the
+    network never changes.
 fails: train_one_sample_hidden, train_accuracy_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,6 @@
 """The SGD step adds the gradient instead of subtracting it.
 
+diagnosis: your SGD step adds the gradient instead of subtracting it.
 fails: train_one_sample_hidden, train_accuracy_hidden
 """
 # The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.

@@ -1,5 +1,7 @@
 """BatchNorm normalises with the batch's statistics at test time as well.
 
+diagnosis: your BatchNorm normalises with the batch's own statistics at test time; it should use
+    the running averages.
 fails: batchnorm_running_hidden
 """
 

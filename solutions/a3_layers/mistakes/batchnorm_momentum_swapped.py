@@ -1,5 +1,7 @@
 """BatchNorm's running averages give the new batch the weight momentum.
 
+diagnosis: your BatchNorm's running averages give the new batch the weight momentum; the old
+    average should keep it.
 fails: batchnorm_running_hidden
 """
 

@@ -1,5 +1,7 @@
 """BatchNorm uses the unbiased variance (ddof=1) of the batch.
 
+diagnosis: your BatchNorm uses the unbiased variance (ddof=1) of the batch; use the plain mean
+    of the squared deviations.
 fails: batchnorm_gradient_hidden, batchnorm_public, batchnorm_running_hidden
 """
 

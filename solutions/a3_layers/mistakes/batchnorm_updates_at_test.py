@@ -1,5 +1,6 @@
 """BatchNorm also moves its running statistics during test-time passes.
 
+diagnosis: your BatchNorm moves its running averages during test-time passes too.
 fails: batchnorm_running_hidden
 """
 

@@ -1,5 +1,7 @@
 """Dense.backward sums the weight gradient but averages the bias gradient over the batch.
 
+diagnosis: your Dense.backward averages the bias gradient over the batch while it sums the
+    weight gradient.
 fails: dense_backward_hidden, dense_backward_public, dense_learning_rate_hidden, l2_gradient_hidden,
     train_hidden
 """

@@ -1,5 +1,6 @@
 """Dense.update steps with 0.1 whatever learning rate the layer was given.
 
+diagnosis: your Dense.update steps with a fixed rate instead of the layer's learning rate.
 fails: dense_backward_hidden, dense_backward_public, dense_learning_rate_hidden, l2_gradient_hidden,
     train_hidden
 """

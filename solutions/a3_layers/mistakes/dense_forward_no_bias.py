@@ -1,5 +1,6 @@
 """Dense.forward leaves out the biases.
 
+diagnosis: your Dense.forward leaves out the biases.
 fails: dense_forward_public, forward_hidden, forward_public, predict_hidden, train_hidden,
     training_hidden
 """

@@ -1,5 +1,6 @@
 """Dense starts every weight at the same small value 0.01 instead of drawing them.
 
+diagnosis: your Dense starts every weight at the same value instead of drawing them at random.
 fails: dense_init_hidden, dense_init_public, training_hidden
 """
 

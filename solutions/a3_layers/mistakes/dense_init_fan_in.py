@@ -1,5 +1,6 @@
 """Dense scales its weights by 1 / sqrt(input_units) instead of 0.01.
 
+diagnosis: your Dense scales its weights by 1 / sqrt(input_units) instead of 0.01.
 fails: dense_init_hidden
 """
 

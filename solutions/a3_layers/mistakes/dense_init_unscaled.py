@@ -1,5 +1,6 @@
 """Dense draws its weights from np.random.randn without the factor 0.01.
 
+diagnosis: your Dense draws its weights from the standard normal without the factor 0.01.
 fails: dense_init_hidden, dense_init_public, training_hidden
 """
 

@@ -1,6 +1,8 @@
 """Like the seed's regularised layer, Dense.backward averages the weight and bias gradients
 over the batch (grad_output is already divided by N).
 
+diagnosis: your Dense.backward averages the weight and bias gradients over the batch; the loss
+    gradient already holds the 1/N.
 fails: dense_backward_hidden, dense_backward_public, dense_learning_rate_hidden, l2_gradient_hidden,
     train_hidden, training_hidden, xavier_deep_hidden
 """

@@ -1,5 +1,6 @@
 """Dense.update forgets the learning rate and subtracts the raw gradients.
 
+diagnosis: your Dense.update subtracts the raw gradients, without the learning rate.
 fails: dense_learning_rate_hidden, train_hidden, training_hidden, xavier_deep_hidden
 """
 

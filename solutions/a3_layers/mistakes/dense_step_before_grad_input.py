@@ -1,5 +1,7 @@
 """Dense.backward takes the step first, then computes grad_input with the new weights.
 
+diagnosis: your Dense.backward updates the weights before computing grad_input, which must use
+    the old weights.
 fails: dense_backward_hidden, dense_backward_public, dense_learning_rate_hidden, l2_gradient_hidden,
     train_hidden, training_hidden, xavier_deep_hidden
 """

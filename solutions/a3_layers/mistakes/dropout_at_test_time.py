@@ -1,5 +1,7 @@
 """Dropout drops units at test time too.
 
+diagnosis: your Dropout drops units at test time too; at test time it should pass its input
+    through.
 fails: dropout_hidden, dropout_public
 """
 

@@ -1,5 +1,7 @@
 """Dropout reads p as the probability of keeping a unit.
 
+diagnosis: your Dropout treats p as the probability of keeping a unit; p is the probability of
+    dropping it.
 fails: dropout_hidden, dropout_public
 """
 

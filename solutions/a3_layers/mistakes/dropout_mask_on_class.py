@@ -1,5 +1,7 @@
 """Dropout keeps its mask on the class: every Dropout layer backpropagates through the last mask.
 
+diagnosis: your Dropout keeps its mask on the class, so every Dropout layer shares the last mask
+    drawn.
 fails: dropout_hidden
 """
 

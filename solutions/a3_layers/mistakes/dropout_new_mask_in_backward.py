@@ -1,5 +1,6 @@
 """Dropout.backward draws a fresh mask instead of reusing forward's.
 
+diagnosis: your Dropout.backward draws a new mask instead of reusing the one from forward.
 fails: dropout_hidden
 """
 

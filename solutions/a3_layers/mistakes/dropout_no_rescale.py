@@ -1,5 +1,6 @@
 """Dropout zeroes units but does not scale the others by 1 / (1 - p).
 
+diagnosis: your Dropout does not scale the kept units by 1 / (1 - p).
 fails: dropout_hidden, dropout_public
 """
 

@@ -1,5 +1,6 @@
 """forward never sets the layers' training flag.
 
+diagnosis: your forward never tells the layers whether they are training.
 fails: forward_hidden, predict_hidden, train_hidden
 """
 

@@ -1,5 +1,6 @@
 """forward puts X itself first in the list of activations.
 
+diagnosis: your forward puts the input X itself first in the list of activations.
 fails: forward_hidden, forward_public, l2_loss_hidden, train_hidden, train_public, training_hidden,
     xavier_deep_hidden
 """

@@ -1,5 +1,7 @@
 """L2Dense adds alpha * W to the weight gradient, the gradient of half the penalty.
 
+diagnosis: your L2Dense adds alpha * W to the weight gradient, which is the gradient of half the
+    penalty.
 fails: l2_gradient_hidden
 """
 

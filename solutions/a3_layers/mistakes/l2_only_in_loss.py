@@ -1,5 +1,6 @@
 """L2Dense reports its penalty but never adds its gradient to the step.
 
+diagnosis: your L2Dense reports its penalty but never adds its gradient to the step.
 fails: l2_gradient_hidden
 """
 

@@ -1,5 +1,6 @@
 """L2Dense penalises the biases as well as the weights.
 
+diagnosis: your L2Dense penalises the biases as well as the weights.
 fails: l2_gradient_hidden, l2_public
 """
 

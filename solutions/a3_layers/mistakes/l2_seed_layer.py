@@ -1,6 +1,8 @@
 """The seed's Dense_reg: mean gradients over the batch plus alpha * W (half the penalty's
 gradient).
 
+diagnosis: your L2Dense averages the gradients over the batch and adds alpha * W, the gradient
+    of half the penalty.
 fails: l2_gradient_hidden
 """
 

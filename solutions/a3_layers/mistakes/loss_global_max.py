@@ -1,5 +1,6 @@
 """The loss subtracts the largest logit of the whole batch instead of each row's.
 
+diagnosis: your loss subtracts the largest logit of the whole batch instead of each row's own.
 fails: loss_hidden
 """
 

@@ -1,5 +1,6 @@
 """The loss gradient is not divided by the batch size (the gradient of the summed loss).
 
+diagnosis: your loss gradient is not divided by the batch size.
 fails: loss_hidden, loss_public, train_hidden, training_hidden, xavier_deep_hidden
 """
 

@@ -1,5 +1,7 @@
 """The seed's own loss: exp of the raw logits, which overflows for logits in the hundreds.
 
+diagnosis: your loss exponentiates the raw logits, which overflows for large logits; subtract
+    each row's maximum first.
 fails: loss_hidden
 """
 

@@ -1,5 +1,6 @@
 """The seed's own iterate_minibatches: the last, smaller batch is dropped.
 
+diagnosis: your iterate_minibatches drops the last, smaller batch.
 fails: minibatches_hidden, minibatches_public
 """
 

@@ -1,5 +1,6 @@
 """iterate_minibatches ignores shuffle and always goes in order.
 
+diagnosis: your iterate_minibatches ignores shuffle and always goes in order.
 fails: minibatches_hidden
 """
 

@@ -1,5 +1,7 @@
 """iterate_minibatches shuffles inputs and targets with two different permutations.
 
+diagnosis: your iterate_minibatches shuffles the inputs and the targets with two different
+    permutations.
 fails: minibatches_hidden, minibatches_public, training_hidden, xavier_deep_hidden
 """
 

@@ -1,5 +1,6 @@
 """MomentumDense uses momentum 0.9 whatever it was given.
 
+diagnosis: your MomentumDense uses a fixed momentum instead of the one it was given.
 fails: momentum_hidden
 """
 

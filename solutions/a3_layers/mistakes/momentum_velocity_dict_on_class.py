@@ -1,5 +1,6 @@
 """MomentumDense keeps its velocities in one dict made on the class, shared by every layer.
 
+diagnosis: your MomentumDense keeps its velocities on the class, so every layer shares them.
 fails: momentum_hidden
 """
 

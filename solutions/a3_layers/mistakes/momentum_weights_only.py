@@ -1,5 +1,6 @@
 """MomentumDense gives the weights momentum but steps the biases by plain SGD.
 
+diagnosis: your MomentumDense gives the weights momentum but steps the biases by plain SGD.
 fails: momentum_hidden
 """
 

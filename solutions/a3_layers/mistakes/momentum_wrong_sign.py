@@ -1,5 +1,7 @@
 """MomentumDense adds learning_rate * gradient to the velocity and climbs the loss.
 
+diagnosis: your MomentumDense adds learning_rate * gradient to the velocity, so training climbs
+    the loss.
 fails: momentum_hidden, momentum_public
 """
 

@@ -1,5 +1,6 @@
 """predict runs the network in training mode.
 
+diagnosis: your predict runs the network in training mode.
 fails: predict_hidden
 """
 

@@ -1,5 +1,6 @@
 """predict takes the argmax over the batch (axis 0) instead of over the classes.
 
+diagnosis: your predict takes the argmax over the batch instead of over the classes.
 fails: predict_hidden, training_hidden, xavier_deep_hidden
 """
 

@@ -1,5 +1,6 @@
 """ReLU.backward lets the gradient through where the input is exactly 0 (input >= 0).
 
+diagnosis: your ReLU.backward lets the gradient through where the input is exactly 0.
 fails: relu_hidden
 """
 

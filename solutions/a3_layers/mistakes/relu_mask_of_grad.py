@@ -1,5 +1,6 @@
 """ReLU.backward masks by the sign of grad_output instead of the input's.
 
+diagnosis: your ReLU.backward masks by the sign of grad_output instead of the sign of the input.
 fails: relu_hidden, relu_public, train_hidden, training_hidden, xavier_deep_hidden
 """
 

@@ -1,5 +1,6 @@
 """ReLU.backward returns the mask input > 0 and forgets to multiply by grad_output.
 
+diagnosis: your ReLU.backward returns the mask input > 0 without multiplying it by grad_output.
 fails: relu_hidden, relu_public, train_hidden, train_public, training_hidden, xavier_deep_hidden
 """
 

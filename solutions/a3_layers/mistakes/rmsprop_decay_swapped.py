@@ -1,5 +1,7 @@
 """RMSpropDense weights the new squared gradient by decay and the old mean by 1 - decay.
 
+diagnosis: your RMSpropDense weights the new squared gradient by decay and the old mean by 1 -
+    decay; it is the other way round.
 fails: rmsprop_hidden, rmsprop_public
 """
 

@@ -1,5 +1,6 @@
 """RMSpropDense leaves out epsilon, so a gradient that is always zero divides 0 by 0.
 
+diagnosis: your RMSpropDense leaves out epsilon, so a gradient that stays zero divides 0 by 0.
 fails: rmsprop_hidden
 """
 

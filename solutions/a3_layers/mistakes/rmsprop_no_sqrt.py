@@ -1,5 +1,6 @@
 """RMSpropDense divides by the mean square itself, not its square root.
 
+diagnosis: your RMSpropDense divides by the mean square itself instead of its square root.
 fails: rmsprop_hidden, rmsprop_public
 """
 

@@ -1,5 +1,6 @@
 """train runs forward in its default test mode, so dropout and batch norm never train.
 
+diagnosis: your train runs forward in test mode, so dropout and batch norm never train.
 fails: train_hidden
 """
 

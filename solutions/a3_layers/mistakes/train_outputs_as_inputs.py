@@ -1,5 +1,6 @@
 """train hands each layer its own output instead of its input.
 
+diagnosis: your train hands each layer its own output instead of its input in the backward pass.
 fails: l2_loss_hidden, train_hidden, train_public, training_hidden, xavier_deep_hidden
 """
 

@@ -1,5 +1,6 @@
 """The seed's regularised train: the penalties are added after the layers have stepped.
 
+diagnosis: your train adds the penalties after the layers have stepped.
 fails: l2_loss_hidden
 """
 

@@ -1,5 +1,6 @@
 """The seed's own train: the layers' backward in forward order, skipping the last layer.
 
+diagnosis: your train runs the layers' backward in forward order and skips the last layer.
 fails: l2_loss_hidden, train_hidden, train_public, training_hidden, xavier_deep_hidden
 """
 

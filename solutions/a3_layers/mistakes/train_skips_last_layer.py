@@ -1,5 +1,6 @@
 """train backpropagates through every layer but the last, which never learns.
 
+diagnosis: your train backpropagates through every layer but the last, which never learns.
 fails: l2_loss_hidden, train_hidden, train_public, training_hidden, xavier_deep_hidden
 """
 

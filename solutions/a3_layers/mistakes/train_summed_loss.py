@@ -1,5 +1,6 @@
 """train returns the summed cross-entropy of the batch instead of its mean.
 
+diagnosis: your train returns the summed cross-entropy of the batch instead of its mean.
 fails: l2_loss_hidden, train_hidden, train_public
 """
 

@@ -1,5 +1,6 @@
 """train returns the cross-entropy only, without the layers' penalties.
 
+diagnosis: your train returns the cross-entropy only, without the layers' penalties.
 fails: l2_loss_hidden
 """
 

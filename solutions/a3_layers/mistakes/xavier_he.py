@@ -1,5 +1,6 @@
 """XavierDense uses He's scale sqrt(2 / input_units) instead of Glorot's.
 
+diagnosis: your XavierDense uses He's scale sqrt(2 / input_units) instead of Glorot's.
 fails: xavier_hidden, xavier_public
 """
 

@@ -1,5 +1,7 @@
 """XavierDense draws uniformly from +-sqrt(2 / (fan_in + fan_out)), a third of the variance.
 
+diagnosis: your XavierDense draws uniformly from plus or minus sqrt(2 / (fan_in + fan_out)),
+    which gives a third of the variance.
 fails: xavier_deep_hidden, xavier_hidden, xavier_public
 """
 

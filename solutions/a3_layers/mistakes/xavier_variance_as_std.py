@@ -1,5 +1,6 @@
 """XavierDense takes the variance 2 / (fan_in + fan_out) as the standard deviation.
 
+diagnosis: your XavierDense uses the variance 2 / (fan_in + fan_out) as the standard deviation.
 fails: xavier_deep_hidden, xavier_hidden, xavier_public
 """
 

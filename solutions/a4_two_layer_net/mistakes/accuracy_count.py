@@ -1,5 +1,6 @@
 """The accuracy is a count of right answers, not a fraction.
 
+diagnosis: your accuracy is a count of right answers; it should be a fraction.
 fails: binary_accuracy_hidden, binary_accuracy_public
 """
 

@@ -1,5 +1,7 @@
 """An output of exactly 0.5 is predicted as class 0.
 
+diagnosis: your accuracy predicts class 0 for an output of exactly 0.5; 0.5 and above is class
+    1.
 fails: binary_accuracy_hidden
 """
 

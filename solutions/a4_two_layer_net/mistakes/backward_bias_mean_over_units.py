@@ -1,5 +1,6 @@
 """Bias gradients averaged over the wrong axis (over units, not samples).
 
+diagnosis: your bias gradients are averaged over the units instead of over the samples.
 fails: backward_gradcheck_hidden, backward_mean_hidden, backward_public, train_binary_hidden
 """
 

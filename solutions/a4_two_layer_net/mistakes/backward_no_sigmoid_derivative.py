@@ -1,5 +1,6 @@
 """The hidden error forgets the sigmoid derivative.
 
+diagnosis: your hidden-layer error forgets the derivative of the sigmoid.
 fails: backward_gradcheck_hidden, backward_public, train_binary_hidden
 """
 

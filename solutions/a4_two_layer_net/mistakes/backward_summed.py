@@ -1,5 +1,6 @@
 """Gradients summed over the samples instead of averaged (the seed's second warning).
 
+diagnosis: your gradients are summed over the samples instead of averaged.
 fails: backward_gradcheck_hidden, backward_mean_hidden, backward_public, train_binary_hidden
 """
 

@@ -1,5 +1,6 @@
 """The binary cross-entropy is summed over the samples instead of averaged.
 
+diagnosis: your binary cross-entropy is summed over the samples instead of averaged.
 fails: bce_hidden, bce_public, train_binary_hidden
 """
 

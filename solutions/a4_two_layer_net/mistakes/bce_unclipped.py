@@ -1,5 +1,7 @@
 """The binary cross-entropy without clipping: log(0) for confident outputs.
 
+diagnosis: your binary cross-entropy takes log(0) for confident outputs: clip the outputs away
+    from 0 and 1 first.
 fails: bce_hidden
 """
 

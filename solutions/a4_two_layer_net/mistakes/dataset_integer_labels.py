@@ -1,5 +1,6 @@
 """The two-class labels come out as integers, not floats 0.0/1.0.
 
+diagnosis: your two-class labels are integers; they should be floats 0.0 and 1.0.
 fails: dataset_hidden
 """
 

@@ -1,5 +1,7 @@
 """label2's images come first, so the labels no longer match the images' order.
 
+diagnosis: your dataset puts label2's images first, so the labels no longer follow the images'
+    order.
 fails: dataset_hidden, dataset_public
 """
 

@@ -1,5 +1,6 @@
 """The hidden layer uses ReLU instead of the sigmoid.
 
+diagnosis: your hidden layer uses ReLU instead of the sigmoid.
 fails: backward_gradcheck_hidden, backward_public, forward_hidden, forward_public,
     train_binary_hidden
 """

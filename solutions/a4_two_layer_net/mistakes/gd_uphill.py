@@ -1,5 +1,6 @@
 """Gradient descent adds the gradient.
 
+diagnosis: your gradient descent step adds the gradient instead of subtracting it.
 fails: gd_hidden, gd_public, train_binary_hidden, train_multiclass_hidden
 """
 

@@ -1,5 +1,6 @@
 """Only the weights are updated; the biases stay where they were.
 
+diagnosis: your gradient descent step updates the weights but never the biases.
 fails: gd_hidden, train_binary_hidden, train_multiclass_hidden
 """
 

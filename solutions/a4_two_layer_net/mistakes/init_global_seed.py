@@ -1,5 +1,6 @@
 """The seed argument is ignored: every call reseeds the global generator with 3.
 
+diagnosis: your init ignores its seed argument.
 fails: init_hidden
 """
 

@@ -1,5 +1,7 @@
 """TwoLayerNetwork makes a new generator from the seed for W2, so W2 repeats W1's first draws.
 
+diagnosis: your TwoLayerNetwork starts a new generator from the seed for W2, so W2 repeats W1's
+    first numbers.
 fails: init_hidden
 """
 

@@ -1,5 +1,6 @@
 """Biases of shape (n,) instead of columns (n, 1).
 
+diagnosis: your biases have shape (n,) instead of columns (n, 1).
 fails: init_public, train_binary_hidden, train_multiclass_hidden
 """
 

@@ -1,5 +1,6 @@
 """0.01 used as the variance: the weights get standard deviation 0.1.
 
+diagnosis: your init uses 0.01 as the variance of the weights; it is their standard deviation.
 fails: init_hidden
 """
 

@@ -1,5 +1,6 @@
 """TwoLayerNetwork draws W2 before W1 from the seeded generator.
 
+diagnosis: your TwoLayerNetwork draws W2 before W1 from the generator; draw W1 first.
 fails: init_hidden
 """
 

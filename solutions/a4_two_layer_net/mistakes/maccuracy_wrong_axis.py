@@ -1,5 +1,7 @@
 """The argmax is taken over the samples (axis 1) instead of the classes.
 
+diagnosis: your ten-class accuracy takes the argmax over the samples instead of over the
+    classes.
 fails: maccuracy_hidden, maccuracy_public
 """
 

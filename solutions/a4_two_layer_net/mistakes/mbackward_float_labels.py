@@ -1,5 +1,7 @@
 """The labels are used as indices unconverted: float labels such as 2.0 fail.
 
+diagnosis: your ten-class backward pass uses the labels as indices without converting them to
+    integers.
 fails: mbackward_mean_hidden
 """
 

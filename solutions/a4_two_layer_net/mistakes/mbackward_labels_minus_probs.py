@@ -1,5 +1,7 @@
 """The output error with the wrong sign: one-hot minus probabilities.
 
+diagnosis: your ten-class output error has the wrong sign: it should be probabilities minus one-
+    hot labels.
 fails: mbackward_gradcheck_hidden, mbackward_public, train_multiclass_hidden
 """
 

@@ -1,5 +1,6 @@
 """Ten-class gradients summed over the samples instead of averaged.
 
+diagnosis: your ten-class gradients are summed over the samples instead of averaged.
 fails: mbackward_gradcheck_hidden, mbackward_mean_hidden, mbackward_public,
     train_multiclass_hidden
 """

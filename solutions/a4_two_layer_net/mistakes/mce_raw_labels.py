@@ -1,5 +1,7 @@
 """The labels index the probabilities as they come: float or (1, N) labels break it.
 
+diagnosis: your ten-class cross-entropy uses the labels as indices as they come; convert them to
+    a flat integer array first.
 fails: mce_hidden
 """
 

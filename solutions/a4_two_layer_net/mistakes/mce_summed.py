@@ -1,5 +1,6 @@
 """The multi-class cross-entropy is summed over the samples.
 
+diagnosis: your ten-class cross-entropy is summed over the samples instead of averaged.
 fails: mce_hidden, mce_public, train_multiclass_hidden
 """
 

@@ -1,5 +1,6 @@
 """The ten-class output uses the sigmoid instead of the softmax.
 
+diagnosis: your ten-class output uses the sigmoid instead of the softmax.
 fails: mbackward_gradcheck_hidden, mbackward_public, mforward_hidden, mforward_public,
     train_multiclass_hidden
 """

@@ -1,5 +1,7 @@
 """The sigmoid straight from its formula: exp overflows for large negative inputs.
 
+diagnosis: your sigmoid overflows with a warning for very negative inputs: never exponentiate a
+    large positive number.
 fails: bce_hidden, forward_hidden
 """
 

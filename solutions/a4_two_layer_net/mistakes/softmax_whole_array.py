@@ -1,5 +1,6 @@
 """Softmax divided by the sum of the whole array (the seed's first warning).
 
+diagnosis: your softmax divides by the sum of the whole array instead of each column's sum.
 fails: softmax_public
 """
 

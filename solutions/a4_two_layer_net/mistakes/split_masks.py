@@ -1,5 +1,6 @@
 """Boolean masks instead of index arrays.
 
+diagnosis: your split returns boolean masks instead of arrays of indices.
 fails: split_hidden, split_public
 """
 

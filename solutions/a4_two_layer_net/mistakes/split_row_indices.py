@@ -1,5 +1,7 @@
 """np.nonzero on (1, N) rows returns the row numbers, all zeros.
 
+diagnosis: your split returns the row numbers of np.nonzero (all zeros) instead of the column
+    indices.
 fails: split_hidden
 """
 

@@ -1,5 +1,7 @@
 """Subtracts the maximum of the whole array: a column far below it underflows to 0 / 0.
 
+diagnosis: your softmax subtracts the maximum of the whole array instead of each column's, so a
+    column far below it becomes 0 / 0.
 fails: stable_softmax_hidden
 """
 

@@ -1,5 +1,7 @@
 """The seed's own stable softmax: adds log(-max), which is nan for a positive maximum.
 
+diagnosis: your stable softmax adds log(-max), which is nan when the maximum is positive;
+    subtract the maximum itself.
 fails: mbackward_gradcheck_hidden, mbackward_public, mforward_hidden, mforward_public,
     stable_softmax_hidden, train_multiclass_hidden
 """

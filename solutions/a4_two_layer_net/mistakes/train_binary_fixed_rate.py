@@ -1,5 +1,6 @@
 """train_binary steps with the notebook's rate 1.0 whatever learning_rate it is given.
 
+diagnosis: your train_binary ignores its learning_rate argument and steps with a fixed rate.
 fails: train_binary_hidden
 """
 

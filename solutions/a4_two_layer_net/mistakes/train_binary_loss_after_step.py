@@ -1,5 +1,6 @@
 """train_binary records the loss after each step instead of before it.
 
+diagnosis: your train_binary records the loss after each step instead of before it.
 fails: train_binary_hidden
 """
 

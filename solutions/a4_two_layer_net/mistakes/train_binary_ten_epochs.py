@@ -1,5 +1,6 @@
 """The training loop stops after ten epochs whatever `epochs` says.
 
+diagnosis: your train_binary stops after ten epochs whatever epochs says.
 fails: train_binary_hidden
 """
 

@@ -1,5 +1,6 @@
 """train_multiclass records the error rate (1 - accuracy) of each epoch instead of its loss.
 
+diagnosis: your train_multiclass records the error rate of each epoch instead of its loss.
 fails: train_multiclass_hidden
 """
 

@@ -1,5 +1,7 @@
 """The loop computes the step but never keeps it: params stay as they were.
 
+diagnosis: your train_multiclass computes each step but never applies it, so the parameters
+    never change.
 fails: train_multiclass_hidden
 """
 

@@ -1,5 +1,7 @@
 """train_multiclass runs the binary forward (a sigmoid per class) instead of multiclass_forward.
 
+diagnosis: your train_multiclass runs the binary forward pass (a sigmoid per class) instead of
+    the ten-class one.
 fails: train_multiclass_hidden
 """
 

@@ -1,5 +1,7 @@
 """Affine keeps copies of W and b, so a network's in-place updates never reach it.
 
+diagnosis: your Affine keeps copies of W and b, so updates made to the network's parameters
+    never reach it.
 fails: two_layer_gradient_hidden, two_layer_numerical_hidden, two_layer_training_hidden,
     two_layer_update_hidden
 """

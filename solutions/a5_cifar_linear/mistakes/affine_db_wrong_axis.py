@@ -1,5 +1,6 @@
 """Affine.backward sums db over the units (axis 1) instead of over the samples.
 
+diagnosis: your Affine.backward sums db over the units instead of over the samples.
 fails: affine_hidden, affine_public, two_layer_gradient_hidden, two_layer_training_hidden,
     two_layer_update_hidden
 """

@@ -1,5 +1,6 @@
 """Affine.backward divides dW and db by N, although dout is already averaged.
 
+diagnosis: your Affine.backward divides dW and db by N, although dout is already averaged.
 fails: affine_hidden, affine_public, two_layer_gradient_hidden, two_layer_training_hidden
 """
 

@@ -1,5 +1,7 @@
 """The cross-entropy clips the probabilities at 1e-7 instead of adding 1e-9.
 
+diagnosis: your cross-entropy clips the probabilities instead of adding the small constant from
+    the text.
 fails: cross_entropy_hidden, cross_entropy_public, linear_pred_hidden, output_layer_hidden,
     output_layer_public
 """

@@ -1,5 +1,6 @@
 """The cross-entropy is averaged over all N x C entries, not over the N samples.
 
+diagnosis: your cross-entropy is averaged over all N x C entries instead of over the N samples.
 fails: batch_gd_hidden, batch_gd_public, cross_entropy_hidden, cross_entropy_public,
     linear_cost_public, linear_pred_hidden, output_layer_hidden, output_layer_public,
     sgd_hidden, sgd_public, two_layer_gradient_hidden, two_layer_numerical_hidden,

@@ -1,5 +1,7 @@
 """The cross-entropy takes the log of the probabilities as they are.
 
+diagnosis: your cross-entropy takes the log of the probabilities as they are, without the small
+    constant.
 fails: cross_entropy_hidden, cross_entropy_public, linear_pred_hidden, output_layer_hidden,
     output_layer_public
 """

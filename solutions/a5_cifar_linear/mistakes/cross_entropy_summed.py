@@ -1,5 +1,6 @@
 """The cross-entropy is summed over the samples instead of averaged.
 
+diagnosis: your cross-entropy is summed over the samples instead of averaged.
 fails: batch_gd_hidden, batch_gd_public, cross_entropy_hidden, cross_entropy_public,
     linear_cost_public, linear_pred_hidden, output_layer_hidden, output_layer_public,
     sgd_hidden, sgd_public, two_layer_gradient_hidden, two_layer_numerical_hidden,

@@ -1,5 +1,6 @@
 """Batch gradient descent records the cost after each step instead of before it.
 
+diagnosis: your gradient descent records the cost after each step instead of before it.
 fails: batch_gd_hidden, batch_gd_public
 """
 

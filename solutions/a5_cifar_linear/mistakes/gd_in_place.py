@@ -1,5 +1,6 @@
 """Batch gradient descent updates the caller's W and b in place.
 
+diagnosis: your gradient descent changes the caller's W and b in place.
 fails: batch_gd_public, batch_gd_hidden
 """
 

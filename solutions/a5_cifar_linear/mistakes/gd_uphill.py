@@ -1,5 +1,6 @@
 """Batch gradient descent adds the gradient instead of subtracting it.
 
+diagnosis: your gradient descent adds the gradient instead of subtracting it.
 fails: batch_gd_hidden, batch_gd_public
 """
 

@@ -1,5 +1,6 @@
 """db is averaged over the classes (axis 1) instead of summed over the samples.
 
+diagnosis: your bias gradient is averaged over the classes instead of over the samples.
 fails: batch_gd_hidden, batch_gd_public, linear_grad_hidden, linear_grad_public,
     linear_training_hidden, sgd_hidden, sgd_public
 """

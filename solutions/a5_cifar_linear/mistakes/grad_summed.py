@@ -1,5 +1,6 @@
 """The gradients of the linear classifier are summed over the samples, not averaged.
 
+diagnosis: your gradients are summed over the samples instead of averaged.
 fails: batch_gd_hidden, batch_gd_public, linear_grad_hidden, linear_grad_public,
     linear_training_hidden, sgd_hidden
 """

@@ -1,5 +1,6 @@
 """TwoLayerNet.accuracy always takes the argmax of t, so integer labels break it.
 
+diagnosis: your TwoLayerNet.accuracy always takes the argmax of t, so integer labels break it.
 fails: two_layer_training_hidden, two_layer_update_hidden
 """
 

@@ -1,5 +1,7 @@
 """TwoLayerNet.gradient runs the backward passes in forward order.
 
+diagnosis: your TwoLayerNet.gradient runs the layers' backward passes in forward order instead
+    of in reverse.
 fails: two_layer_gradient_hidden, two_layer_training_hidden, two_layer_update_hidden
 """
 

@@ -1,5 +1,6 @@
 """TwoLayerNet draws its weights from the global np.random, ignoring the seed.
 
+diagnosis: your TwoLayerNet draws its weights from the global np.random, ignoring the seed.
 fails: two_layer_gradient_hidden, two_layer_public
 """
 

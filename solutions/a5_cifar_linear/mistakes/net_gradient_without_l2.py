@@ -1,5 +1,6 @@
 """TwoLayerNet.gradient leaves out the L2 term regularization * W.
 
+diagnosis: your TwoLayerNet.gradient leaves out the L2 term regularization * W.
 fails: two_layer_gradient_hidden
 """
 

@@ -1,5 +1,6 @@
 """TwoLayerNet always draws its weights with standard deviation 0.01, whatever weight_init_std.
 
+diagnosis: your TwoLayerNet ignores weight_init_std and always uses 0.01.
 fails: two_layer_gradient_hidden
 """
 

@@ -1,5 +1,6 @@
 """TwoLayerNet penalises the biases as well as the weights, in the loss and in the gradient.
 
+diagnosis: your TwoLayerNet penalises the biases as well as the weights.
 fails: two_layer_gradient_hidden
 """
 

@@ -1,5 +1,6 @@
 """TwoLayerNet.loss adds regularization * sum(W**2), twice the penalty its gradient matches.
 
+diagnosis: your TwoLayerNet.loss adds regularization * sum(W**2) without the 1/2.
 fails: two_layer_gradient_hidden, two_layer_numerical_hidden
 """
 

@@ -1,5 +1,6 @@
 """TwoLayerNet.loss leaves out the L2 penalty (the gradient still has it).
 
+diagnosis: your TwoLayerNet.loss leaves out the L2 penalty.
 fails: two_layer_gradient_hidden, two_layer_numerical_hidden
 """
 

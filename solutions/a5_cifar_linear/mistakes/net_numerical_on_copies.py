@@ -1,5 +1,7 @@
 """TwoLayerNet.numerical_gradient perturbs copies of the weights, which the loss never sees.
 
+diagnosis: your TwoLayerNet.numerical_gradient perturbs copies of the weights, which the loss
+    never sees.
 fails: two_layer_numerical_hidden
 """
 

@@ -1,5 +1,7 @@
 """TwoLayerNet.update_params puts new arrays into params, so the layers keep the old weights.
 
+diagnosis: your TwoLayerNet.update_params puts new arrays into params, so the layers keep their
+    old weights.
 fails: two_layer_gradient_hidden, two_layer_training_hidden, two_layer_update_hidden
 """
 

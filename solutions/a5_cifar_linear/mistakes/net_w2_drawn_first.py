@@ -1,5 +1,6 @@
 """TwoLayerNet draws W2 before W1 from the seeded generator.
 
+diagnosis: your TwoLayerNet draws W2 before W1 from the generator; draw W1 first.
 fails: two_layer_gradient_hidden, two_layer_public
 """
 

@@ -1,5 +1,6 @@
 """OutputLayer.backward ignores the upstream derivative dout.
 
+diagnosis: your OutputLayer.backward ignores the upstream derivative dout.
 fails: output_layer_hidden
 """
 

@@ -1,5 +1,6 @@
 """OutputLayer.backward returns y - t without dividing by N.
 
+diagnosis: your OutputLayer.backward returns y - t without dividing by N.
 fails: output_layer_hidden, output_layer_public, two_layer_gradient_hidden,
     two_layer_training_hidden
 """

@@ -1,5 +1,7 @@
 """ReLU.backward masks by the sign of dout instead of the forward input.
 
+diagnosis: your ReLU.backward masks by the sign of dout instead of the sign of the forward
+    input.
 fails: relu_hidden, relu_public, two_layer_gradient_hidden, two_layer_training_hidden
 """
 

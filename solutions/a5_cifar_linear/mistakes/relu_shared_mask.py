@@ -1,5 +1,6 @@
 """ReLU keeps its mask on the class, so two ReLU layers share one mask.
 
+diagnosis: your ReLU keeps its mask on the class, so two ReLU layers share one mask.
 fails: relu_hidden
 """
 

@@ -1,5 +1,6 @@
 """SGD draws its mini-batches from the global np.random, ignoring the seed.
 
+diagnosis: your SGD draws its mini-batches from the global np.random, ignoring the seed.
 fails: sgd_hidden
 """
 

@@ -1,5 +1,6 @@
 """SGD never shuffles: it walks through x in order, one slice of batch_size after another.
 
+diagnosis: your SGD never shuffles: it walks through the data in order.
 fails: sgd_hidden
 """
 

@@ -1,5 +1,6 @@
 """SGD draws one random mini-batch before the loop and uses it for every step.
 
+diagnosis: your SGD draws one mini-batch before the loop and uses it for every step.
 fails: linear_training_hidden, sgd_public
 """
 

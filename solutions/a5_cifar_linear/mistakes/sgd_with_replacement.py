@@ -1,5 +1,6 @@
 """SGD draws each mini-batch with replacement, so a sample can appear twice in it.
 
+diagnosis: your SGD draws each mini-batch with replacement, so a sample can appear twice in it.
 fails: sgd_hidden
 """
 

@@ -1,5 +1,7 @@
 """Sigmoid.backward uses the forward input x in x * (1 - x), not the output.
 
+diagnosis: your Sigmoid.backward computes x (1 - x) from the forward input instead of the
+    output.
 fails: sigmoid_hidden, sigmoid_public
 """
 

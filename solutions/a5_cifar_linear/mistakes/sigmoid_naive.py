@@ -1,5 +1,7 @@
 """Sigmoid computes 1 / (1 + exp(-x)) directly, which overflows for x = -1000.
 
+diagnosis: your sigmoid overflows for very negative inputs: never exponentiate a large positive
+    number.
 fails: sigmoid_hidden
 """
 

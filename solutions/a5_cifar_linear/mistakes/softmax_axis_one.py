@@ -1,5 +1,7 @@
 """softmax works on axis 1, so a single sample of shape (C,) breaks it.
 
+diagnosis: your softmax works on axis 1, so a single sample of shape (C,) breaks it; use the
+    last axis.
 fails: softmax_hidden
 """
 

@@ -1,5 +1,6 @@
 """softmax normalises each column (axis 0) instead of each row.
 
+diagnosis: your softmax normalises each column instead of each row.
 fails: batch_gd_hidden, batch_gd_public, linear_cost_public, linear_grad_hidden,
     linear_grad_public, linear_pred_hidden, linear_training_hidden, output_layer_hidden,
     output_layer_public, sgd_hidden, sgd_public, softmax_hidden, softmax_public,

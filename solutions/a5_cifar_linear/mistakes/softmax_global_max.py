@@ -1,5 +1,6 @@
 """softmax subtracts the maximum of the whole array, not of each row.
 
+diagnosis: your softmax subtracts the maximum of the whole array instead of each row's.
 fails: softmax_hidden, softmax_public
 """
 

@@ -1,5 +1,7 @@
 """A "stable" softmax that exponentiates the raw scores: exp(2060) overflows.
 
+diagnosis: your softmax exponentiates the raw scores, which overflows for large scores; subtract
+    each row's maximum first.
 fails: output_layer_hidden, softmax_hidden, softmax_public
 """
 

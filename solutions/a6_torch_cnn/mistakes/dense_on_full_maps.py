@@ -1,5 +1,7 @@
 """No pooling before the flatten: the first Linear sees 16 x 26 x 26 inputs (692,000 weights).
 
+diagnosis: your network flattens the full feature maps without pooling, so the first Linear
+    layer is very large.
 fails: net_budget_hidden
 """
 

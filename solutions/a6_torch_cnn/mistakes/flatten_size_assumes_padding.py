@@ -1,5 +1,7 @@
 """The first Linear expects 16 x 7 x 7 inputs, as if the unpadded convolutions kept 28 x 28.
 
+diagnosis: your first Linear layer expects the size the feature maps would have with padding;
+    the convolutions shrink them.
 fails: net_independent_hidden, net_logits_hidden, net_output_hidden, net_output_public,
     net_training_hidden
 """

@@ -1,5 +1,6 @@
 """F.dropout in forward without training=self.training: it keeps dropping units at test time.
 
+diagnosis: your F.dropout keeps dropping units at test time; pass training=self.training.
 fails: net_logits_hidden
 """
 

@@ -1,6 +1,7 @@
 """The layers are built once at the top level of the notebook and get_conv_net wraps them;
 the grader runs no top-level code, and every call would share the same weights anyway.
 
+diagnosis: your layers are built once outside get_conv_net, so every network shares them.
 fails: net_output_public, net_layers_public, net_output_hidden, net_independent_hidden,
     net_logits_hidden, net_budget_hidden, net_training_hidden
 """

@@ -1,6 +1,7 @@
 """A module whose forward ends in a functional log-softmax: no softmax layer to see, but the
 outputs are log-probabilities.
 
+diagnosis: your forward ends in a log-softmax; the network should return raw scores (logits).
 fails: net_logits_hidden
 """
 

@@ -1,5 +1,6 @@
 """The network is built on the first call and the same object returned on every later call.
 
+diagnosis: your get_conv_net returns the same network object on every call.
 fails: net_independent_hidden
 """
 

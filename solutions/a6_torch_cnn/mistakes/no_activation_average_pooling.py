@@ -1,5 +1,6 @@
 """No activation anywhere and average pooling: the whole network is one affine map.
 
+diagnosis: your network has no activation, so it is one affine map.
 fails: net_logits_hidden
 """
 

@@ -1,5 +1,6 @@
 """A fully connected network only: flatten the image, two Linear layers, no convolution.
 
+diagnosis: your network has no convolution layer.
 fails: net_layers_public
 """
 

@@ -1,6 +1,7 @@
 """The output layer is a class attribute: every network shares it, and it is never registered,
 so Adam never trains it and two networks are not independent.
 
+diagnosis: your output layer is a class attribute, shared by every network and never registered.
 fails: net_independent_hidden
 """
 

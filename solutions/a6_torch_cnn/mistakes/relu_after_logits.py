@@ -1,5 +1,7 @@
 """A ReLU after the last Linear too, so negative scores are cut to 0 and learning stalls.
 
+diagnosis: your network applies a ReLU after the last Linear layer, cutting negative scores to
+    0.
 fails: net_logits_hidden, net_training_hidden
 """
 

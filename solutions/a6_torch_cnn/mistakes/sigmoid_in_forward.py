@@ -1,5 +1,6 @@
 """forward ends in torch.sigmoid: scores squeezed into (0, 1), not logits.
 
+diagnosis: your forward ends in a sigmoid; the network should return raw scores (logits).
 fails: net_logits_hidden, net_training_hidden
 """
 

@@ -1,6 +1,7 @@
 """An nn.Softmax layer after the last Linear: the network outputs probabilities, and the loss
 applies a second softmax to them, which slows learning (0.72 after the graded training).
 
+diagnosis: your network ends in a softmax layer; it should return raw scores (logits).
 fails: net_logits_hidden, net_training_hidden
 """
 

@@ -1,5 +1,6 @@
 """Global max pooling then x.squeeze(): a batch of one digit loses its batch axis.
 
+diagnosis: your squeeze() also drops the batch axis for a batch of one image.
 fails: net_output_hidden
 """
 

@@ -1,6 +1,7 @@
 """Four 64-channel convolutions on full-size images before a global average: few parameters,
 but far too slow to train within the CPU budget.
 
+diagnosis: your network runs wide convolutions on full-size images without pooling.
 fails: net_training_hidden
 """
 

@@ -1,0 +1,19 @@
+"""Bias gradients halved: the batch mean on a batch of two (no known mistake does this).
+
+rewrites: none
+"""
+
+# The kit swaps these definitions into the notebook, where np, tqdm and its functions exist.
+# ruff: noqa: F821
+
+
+def backward_pass(loss_grad, hs, zs, weights, biases):
+    d_weights = [None] * len(weights)
+    d_biases = [None] * len(biases)
+    delta = loss_grad * d_sigmoid(zs[-1])
+    for i in reversed(range(len(weights))):
+        d_weights[i] = hs[i].T @ delta
+        d_biases[i] = 0.5 * np.sum(delta, axis=0, keepdims=True)
+        if i > 0:
+            delta = (delta @ weights[i].T) * d_relu(zs[i - 1])
+    return d_weights, d_biases
