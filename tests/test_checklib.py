@@ -9,6 +9,7 @@ from autograder.checklib import (
     assert_gradient,
     assert_scalar,
     assert_shape,
+    check_gradients,
     eval_numerical_gradient,
     numerical_gradient,
     rel_error,
@@ -86,3 +87,45 @@ def test_eval_numerical_gradient_works_on_a_copy_of_any_array_like():
     np.testing.assert_allclose(grad, 2 * x, atol=1e-6)
     np.testing.assert_array_equal(x, np.arange(6).reshape(2, 3))
     np.testing.assert_allclose(eval_numerical_gradient(lambda v: v[0] * v[1], [2, 5]), [5, 2])
+
+
+def _least_squares():
+    """A loss 1/N sum (x w + b - y)^2 / 2 over N = 8 samples, its parameters and gradients."""
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=(8, 30)), rng.normal(size=(8, 1))
+    params = {"W": rng.normal(size=(30, 1)), "b": np.array([[0.5]])}
+
+    def loss():
+        return float(np.mean((x @ params["W"] + params["b"] - y) ** 2) / 2)
+
+    residual = x @ params["W"] + params["b"] - y
+    grads = {"W": x.T @ residual / 8, "b": residual.sum(axis=0, keepdims=True) / 8}
+    return loss, params, grads
+
+
+def test_check_gradients_prints_a_verdict_per_parameter_and_restores_them(capsys):
+    """Does a right gradient get "ok" with a tiny error, sampling 20 of W's 30 entries?"""
+    loss, params, grads = _least_squares()
+    before = {k: v.copy() for k, v in params.items()}
+    errors = check_gradients(loss, params, grads)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[:2]] == ["W", "b"]
+    assert lines[0].endswith("ok") and lines[1].endswith("ok")
+    assert max(errors.values()) < 1e-8
+    assert lines[2] == checklib.CONSTANT_RATIO_HINT
+    for name, value in before.items():
+        np.testing.assert_array_equal(params[name], value)
+
+
+def test_check_gradients_names_a_constant_ratio(capsys):
+    """Is a gradient summed instead of averaged (N = 8 times too large) flagged with its ratio,
+    and one of the wrong shape reported instead of compared?"""
+    loss, params, grads = _least_squares()
+    errors = check_gradients(loss, params, {"W": grads["W"] * 8, "b": grads["b"].ravel()})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        f"W  rel. error {errors['W']:.1e}  WRONG, analytic / numeric = 8 for every entry"
+    )
+    assert errors["W"] == pytest.approx(7 / 9)
+    assert lines[1] == "b  gradient has shape (1,), expected (1, 1)"
+    assert errors["b"] == float("inf")
