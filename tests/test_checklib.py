@@ -123,9 +123,16 @@ def test_check_gradients_names_a_constant_ratio(capsys):
     loss, params, grads = _least_squares()
     errors = check_gradients(loss, params, {"W": grads["W"] * 8, "b": grads["b"].ravel()})
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == (
-        f"W  rel. error {errors['W']:.1e}  WRONG, analytic / numeric = 8 for every entry"
-    )
+    assert lines[0] == "W  rel. error 7.8e-01  WRONG, analytic / numeric = 8 for every entry"
     assert errors["W"] == pytest.approx(7 / 9)
     assert lines[1] == "b  gradient has shape (1,), expected (1, 1)"
     assert errors["b"] == float("inf")
+
+
+def test_check_gradients_names_an_inverse_ratio_only_over_several_entries(capsys):
+    """Is an averaged gradient shown as 1/8, and no ratio claimed from a single entry?"""
+    loss, params, grads = _least_squares()
+    check_gradients(loss, params, {"W": grads["W"] / 8, "b": grads["b"] * 3})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("WRONG, analytic / numeric = 1/8 for every entry")
+    assert lines[1] == "b  rel. error 5.0e-01  WRONG"

@@ -241,11 +241,15 @@ def check_gradients(
 
 
 def _constant_ratio(analytic: np.ndarray, numeric: np.ndarray) -> str:
-    """ ", analytic / numeric = r for every entry" when that ratio is one number r, else ""."""
+    """ ", analytic / numeric = r for every entry" when that ratio is one number r over at least
+    two entries (r written as 1/k when it is the inverse of a whole number k), else ""."""
     large = np.abs(numeric) > 1e-6 * np.max(np.abs(numeric), initial=0.0)
-    if not large.any():
+    if large.sum() < 2:
         return ""
     ratios = analytic[large] / numeric[large]
-    if np.ptp(ratios) > 1e-3 * np.max(np.abs(ratios)):
+    if np.ptp(ratios) > 1e-3 * np.max(np.abs(ratios)) or not np.all(ratios):
         return ""
-    return f", analytic / numeric = {np.mean(ratios):.3g} for every entry"
+    ratio, inverse = float(np.mean(ratios)), float(np.mean(1.0 / ratios))
+    if abs(inverse) > 1.5 and abs(inverse - round(inverse)) < 1e-3 * abs(inverse):
+        return f", analytic / numeric = 1/{round(inverse)} for every entry"
+    return f", analytic / numeric = {ratio:.3g} for every entry"
