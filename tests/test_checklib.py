@@ -136,3 +136,10 @@ def test_check_gradients_names_an_inverse_ratio_only_over_several_entries(capsys
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("WRONG, analytic / numeric = 1/8 for every entry")
     assert lines[1] == "b  rel. error 5.0e-01  WRONG"
+
+
+def test_check_gradients_names_no_ratio_of_one(capsys):
+    """Is a gradient off by a mere 1e-4 (rounding on tiny entries) WRONG without a ratio?"""
+    loss, params, grads = _least_squares()
+    check_gradients(loss, params, {"W": grads["W"] * (1 + 1e-4), "b": grads["b"]})
+    assert capsys.readouterr().out.splitlines()[0] == "W  rel. error 5.0e-05  WRONG"
