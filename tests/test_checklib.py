@@ -11,6 +11,7 @@ from autograder.checklib import (
     assert_gradient,
     assert_scalar,
     assert_shape,
+    check_gradients,
     eval_numerical_gradient,
     numerical_gradient,
     rel_error,
@@ -135,3 +136,59 @@ def test_the_overview_runs_every_public_check_past_failures(tmp_path, monkeypatc
         "         -> half(4) is wrong at 1 of 1 entries; first at index (): expected 2, got 4",
     ]
     assert checklib.passed_line("1.2 half", 0.5) == "✓ 1.2 half: 0.5 / 0.5 points"
+
+
+def _least_squares():
+    """A loss 1/N sum (x w + b - y)^2 / 2 over N = 8 samples, its parameters and gradients."""
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=(8, 30)), rng.normal(size=(8, 1))
+    params = {"W": rng.normal(size=(30, 1)), "b": np.array([[0.5]])}
+
+    def loss():
+        return float(np.mean((x @ params["W"] + params["b"] - y) ** 2) / 2)
+
+    residual = x @ params["W"] + params["b"] - y
+    grads = {"W": x.T @ residual / 8, "b": residual.sum(axis=0, keepdims=True) / 8}
+    return loss, params, grads
+
+
+def test_check_gradients_prints_a_verdict_per_parameter_and_restores_them(capsys):
+    """Does a right gradient get "ok" with a tiny error, sampling 20 of W's 30 entries?"""
+    loss, params, grads = _least_squares()
+    before = {k: v.copy() for k, v in params.items()}
+    errors = check_gradients(loss, params, grads)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[:2]] == ["W", "b"]
+    assert lines[0].endswith("ok") and lines[1].endswith("ok")
+    assert max(errors.values()) < 1e-8
+    assert lines[2] == checklib.CONSTANT_RATIO_HINT
+    for name, value in before.items():
+        np.testing.assert_array_equal(params[name], value)
+
+
+def test_check_gradients_names_a_constant_ratio(capsys):
+    """Is a gradient summed instead of averaged (N = 8 times too large) flagged with its ratio,
+    and one of the wrong shape reported instead of compared?"""
+    loss, params, grads = _least_squares()
+    errors = check_gradients(loss, params, {"W": grads["W"] * 8, "b": grads["b"].ravel()})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "W  rel. error 7.8e-01  WRONG, analytic / numeric = 8 for every entry"
+    assert errors["W"] == pytest.approx(7 / 9)
+    assert lines[1] == "b  gradient has shape (1,), expected (1, 1)"
+    assert errors["b"] == float("inf")
+
+
+def test_check_gradients_names_an_inverse_ratio_only_over_several_entries(capsys):
+    """Is an averaged gradient shown as 1/8, and no ratio claimed from a single entry?"""
+    loss, params, grads = _least_squares()
+    check_gradients(loss, params, {"W": grads["W"] / 8, "b": grads["b"] * 3})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("WRONG, analytic / numeric = 1/8 for every entry")
+    assert lines[1] == "b  rel. error 5.0e-01  WRONG"
+
+
+def test_check_gradients_names_no_ratio_of_one(capsys):
+    """Is a gradient off by a mere 1e-4 (rounding on tiny entries) WRONG without a ratio?"""
+    loss, params, grads = _least_squares()
+    check_gradients(loss, params, {"W": grads["W"] * (1 + 1e-4), "b": grads["b"]})
+    assert capsys.readouterr().out.splitlines()[0] == "W  rel. error 5.0e-05  WRONG"

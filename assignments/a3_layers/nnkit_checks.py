@@ -28,6 +28,7 @@ RTOL = 1e-6
 ATOL = 1e-8
 GRADIENT_STEP = 1e-6
 GRADIENT_TOLERANCE = 1e-5
+GRADIENT_SAMPLES = 20  # entries per parameter that check_gradients compares
 DATA_DIRS = [Path(p) for p in os.environ.get("NNKIT_DATA_DIR", "").split(os.pathsep) if p]
 DATA_DIRS += [Path(__file__).resolve().parent]
 
@@ -178,14 +179,21 @@ def numerical_gradient(
     """
     grad = np.zeros_like(x, dtype=float)
     for index in np.ndindex(x.shape):
-        saved = x[index]
-        x[index] = saved + step
-        f_plus = float(f(x))
-        x[index] = saved - step
-        f_minus = float(f(x))
-        x[index] = saved
-        grad[index] = (f_plus - f_minus) / (2 * step)
+        grad[index] = _centred_difference(f, x, index, step)
     return grad
+
+
+def _centred_difference(
+    f: Callable[[np.ndarray], float], x: np.ndarray, index: tuple[int, ...], step: float
+) -> float:
+    """(f(x + step e) - f(x - step e)) / (2 step), e the unit vector at `index`; x is restored."""
+    saved = x[index]
+    x[index] = saved + step
+    f_plus = float(f(x))
+    x[index] = saved - step
+    f_minus = float(f(x))
+    x[index] = saved
+    return (f_plus - f_minus) / (2 * step)
 
 
 def eval_numerical_gradient(
@@ -293,3 +301,68 @@ def _overview_row(cell: dict, namespace: dict) -> TableRow:
         message = str(exc) if isinstance(exc, AssertionError) else f"{type(exc).__name__}: {exc}"
         return TableRow(title, 0.0, points, "public" + bonus, message.strip() or "failed")
     return TableRow(title, points, points, "public" + bonus)
+
+
+CONSTANT_RATIO_HINT = (
+    "A ratio analytic / numeric that is the same for every entry names the mistake: "
+    "N (the batch size) or 1/N means summed where the loss averages over the batch, or the "
+    "other way round; 2 or 1/2 means a missing or extra factor 1/2."
+)
+
+
+def check_gradients(
+    loss: Callable[[], float],
+    params: dict[str, np.ndarray],
+    grads: dict[str, object],
+    samples: int = GRADIENT_SAMPLES,
+    tolerance: float = GRADIENT_TOLERANCE,
+    seed: int = 0,
+) -> dict[str, float]:
+    """Compare analytic gradients with centred differences of `loss` and print one line per
+    parameter (name, relative error, verdict) and a last line on constant ratios.
+
+    loss: no arguments; returns the scalar loss computed from the current values in `params`.
+    params: name -> float array the loss reads; entries are changed in place one at a time
+        and restored.
+    grads: name -> the analytic gradient of the loss for that parameter, of its shape.
+    samples: how many entries per parameter are compared, drawn at random without repeats
+        (every entry of a smaller parameter).
+    returns: name -> the largest relative error (`rel_error`) over the compared entries.
+    """
+    rng = np.random.default_rng(seed)
+    errors = {}
+    width = max(len(name) for name in params)
+    for name, param in params.items():
+        analytic = as_array(grads[name], f"the gradient of {name}").astype(float)
+        if analytic.shape != param.shape:
+            print(f"{name:<{width}}  gradient has shape {analytic.shape}, expected {param.shape}")
+            errors[name] = float("inf")
+            continue
+        chosen = rng.choice(param.size, size=min(samples, param.size), replace=False)
+        indices = [np.unravel_index(i, param.shape) for i in np.sort(chosen)]
+        numeric = np.array(
+            [_centred_difference(lambda _: loss(), param, i, GRADIENT_STEP) for i in indices]
+        )
+        picked = np.array([analytic[i] for i in indices])
+        errors[name] = rel_error(picked, numeric)
+        verdict = "ok" if errors[name] <= tolerance else "WRONG" + _constant_ratio(picked, numeric)
+        print(f"{name:<{width}}  rel. error {errors[name]:.1e}  {verdict}")
+    print(CONSTANT_RATIO_HINT)
+    return errors
+
+
+def _constant_ratio(analytic: np.ndarray, numeric: np.ndarray) -> str:
+    """ ", analytic / numeric = r for every entry" when that ratio is one number r over at least
+    two entries (r written as 1/k when it is the inverse of a whole number k), else ""."""
+    large = np.abs(numeric) > 1e-6 * np.max(np.abs(numeric), initial=0.0)
+    if large.sum() < 2:
+        return ""
+    ratios = analytic[large] / numeric[large]
+    if np.ptp(ratios) > 1e-3 * np.max(np.abs(ratios)) or not np.all(ratios):
+        return ""
+    ratio, inverse = float(np.mean(ratios)), float(np.mean(1.0 / ratios))
+    if abs(ratio - 1.0) < 1e-3:  # right up to rounding: the error comes from tiny entries
+        return ""
+    if abs(inverse) > 1.5 and abs(inverse - round(inverse)) < 1e-3 * abs(inverse):
+        return f", analytic / numeric = 1/{round(inverse)} for every entry"
+    return f", analytic / numeric = {ratio:.3g} for every entry"
