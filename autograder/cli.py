@@ -116,6 +116,7 @@ def _selected(ids: list[str]):
 
 
 def _build(args) -> int:
+    from autograder import diagnosis
     from autograder.build import build, stale_outputs
 
     status = 0
@@ -127,6 +128,11 @@ def _build(args) -> int:
             status |= bool(stale)
         else:
             print(f"{assignment.id}: {build(assignment, dist=args.dist)}")
+            if not diagnosis.current_library(assignment.diagnoses_file, assignment.checks_file):
+                print(
+                    f"  note: no mistake library for these checks, so grading names no likely"
+                    f" mistakes; run `python -m autograder validate {assignment.id}`, then build"
+                )
     return status
 
 

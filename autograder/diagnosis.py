@@ -305,6 +305,12 @@ def load_library(path: Path, key: str) -> Library | None:
     return library if library.checks_key == key else None
 
 
+def current_library(diagnoses_file: Path, checks_file: Path) -> Library | None:
+    """The library recorded for the checks `checks_file` holds now, or None (none recorded, or
+    recorded for other checks: a stale library names nothing)."""
+    return load_library(diagnoses_file, checks_key(checks_file))
+
+
 def diagnose(
     results: list[CheckResult], traces: dict[str, list], library: Library
 ) -> list[CheckResult]:

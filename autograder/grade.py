@@ -78,9 +78,7 @@ def grade(
         judge = judge_of(assignment, checks, loaded, ends_at=ends_at)
         run_checks(judge, results=report.results, stop_at_first_failure=stop_at_first_failure)
     if only is None and not stop_at_first_failure and not all(r.passed for r in report.results):
-        library = diagnosis.load_library(
-            assignment.diagnoses_file, diagnosis.checks_key(assignment.checks_file)
-        )
+        library = diagnosis.current_library(assignment.diagnoses_file, assignment.checks_file)
         if library:
             report.results[:] = diagnosis.diagnose(report.results, judge.traces, library)
     if keep_traces:

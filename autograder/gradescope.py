@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from autograder import diagnosis
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import KIT_ROOT, MANIFEST, Assignment
 
@@ -83,7 +84,8 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
             files[relative] = (root / relative).read_bytes()
     for path in ensure_grading_data(assignment):
         files[path.relative_to(root).as_posix()] = path.read_bytes()
-    if assignment.diagnoses_file.is_file():  # recorded by validate; without it, no diagnoses
+    if diagnosis.current_library(assignment.diagnoses_file, assignment.checks_file):
+        # recorded by validate for these checks; without it, no diagnoses
         files[assignment.diagnoses_file.relative_to(root).as_posix()] = (
             assignment.diagnoses_file.read_bytes()
         )

@@ -1,12 +1,15 @@
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 import numpy as np
 import pytest
+from factories import toy_course
 
 from autograder import diagnosis
 from autograder.grade import grade
-from autograder.manifest import load_assignment
+from autograder.gradescope import bundle_contents
+from autograder.manifest import KIT_ROOT, load_assignment
 from autograder.report import format_table, to_gradescope
 from autograder.results import CheckResult, GradeReport
 from autograder.variants import load_alternatives, load_mistakes, load_variants, write_variant
@@ -190,3 +193,17 @@ def test_a1_names_rewritten_mistakes_and_nothing_else(tmp_path):
     assert any(not r.passed for r in unrelated.results)
     assert said(unrelated) == {}
     assert correct.score == correct.max_score and said(correct) == {}
+
+
+def test_the_zip_carries_the_library_only_while_it_fits_the_checks(tmp_path):
+    """Is a library recorded for the current checks bundled, and one left from other checks
+    left out (a stale library would name nothing anyway)?"""
+    toy = toy_course(tmp_path)
+    shutil.copy(KIT_ROOT / "requirements.txt", toy.root)  # the zip's pins come from it
+    library = library_of({"c1": [entry(1.0)]}, ("m", "it", frozenset({"c1"}), {"c1": [entry(2.0)]}))
+    bundled = f"grading_data/{toy.id}/diagnoses.json"
+    diagnosis.write_library(replace(library, checks_key="other checks"), toy.diagnoses_file)
+    assert bundled not in bundle_contents(toy)
+    current = replace(library, checks_key=diagnosis.checks_key(toy.checks_file))
+    diagnosis.write_library(current, toy.diagnoses_file)
+    assert bundle_contents(toy)[bundled] == toy.diagnoses_file.read_bytes()
