@@ -1,4 +1,5 @@
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -9,11 +10,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from factories import SYSTEM_PYTHON, without_trust  # noqa: E402
+from factories import SYSTEM_PYTHON, run_autograder, without_trust  # noqa: E402
 
 from autograder.gradescope import write_bundle  # noqa: E402
 from autograder.manifest import KIT_ROOT, load_assignment  # noqa: E402
-from autograder.sandbox import TRUSTED_ENV, readable_by_others  # noqa: E402
+from autograder.sandbox import (  # noqa: E402
+    TRUSTED_ENV,
+    needed_by_student,
+    readable_by_others,
+)
 
 # The suite's submissions are the kit's own: as root on a Python that `nobody` cannot read (a
 # pyenv .venv), they may run as root. Tests of the refusal, and the deployed run in
@@ -72,3 +77,31 @@ def deployed():
         yield base
     finally:  # the venv's thousands of files take ~20 s to remove: not the suite's time
         subprocess.Popen(["rm", "-rf", str(base)], start_new_session=True)
+
+
+@pytest.fixture(scope="session")
+def gradescope_venv(request) -> Path | None:
+    """The environment run_autograder grades with: this one, unless the tests run as root on a
+    Python `nobody` cannot run (a pyenv under /root), where it is the deployed one."""
+    if os.geteuid() != 0 or all(readable_by_others(p) for p in needed_by_student()):
+        return None
+    return request.getfixturevalue("deployed") / "venv"
+
+
+@pytest.fixture
+def gradescope_trees():
+    """A folder for Gradescope trees that `nobody` can pass through (pytest's tmp_path is
+    root's only), since the student process runs the tree's venv by its path."""
+    folder = Path(tempfile.mkdtemp(prefix="nnkit-gradescope-"))
+    os.chmod(folder, 0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def gradescope_run(gradescope_venv, gradescope_trees):
+    """gradescope_run(bundle, name, files) -> results.json: the zip's real run_autograder on a
+    fresh Gradescope tree `name`, as run_autograder never trusts a submission."""
+    return lambda bundle, name, files: run_autograder(
+        bundle, gradescope_trees / name, files, gradescope_venv
+    )

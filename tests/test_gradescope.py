@@ -5,11 +5,6 @@ as root its student code must run as `nobody`: the trees then get the deployed e
 which setup.sh builds on the system Python, and live in a folder `nobody` can pass through.
 """
 
-import os
-import shutil
-import tempfile
-from pathlib import Path
-
 import nbformat
 import pytest
 from factories import (
@@ -18,11 +13,9 @@ from factories import (
     data_toy_notebook,
     module_toy_course,
 )
-from factories import run_autograder as run_tree
 
 from autograder.gradescope import write_bundle
 from autograder.manifest import load_assignment
-from autograder.sandbox import needed_by_student, readable_by_others
 from autograder.variants import load_mistakes, write_variant
 
 A1 = load_assignment("a1_two_moons")
@@ -33,54 +26,29 @@ def bundle(tmp_path_factory):
     return write_bundle(A1, tmp_path_factory.mktemp("dist"))
 
 
-@pytest.fixture(scope="module")
-def venv(request) -> Path | None:
-    """The environment to grade with: this one, unless the tests run as root on a Python
-    `nobody` cannot run (a pyenv under /root), where it is the deployed one."""
-    if os.geteuid() != 0 or all(readable_by_others(p) for p in needed_by_student()):
-        return None
-    return request.getfixturevalue("deployed") / "venv"
-
-
-@pytest.fixture
-def trees():
-    """A folder for Gradescope trees that `nobody` can pass through (pytest's tmp_path is
-    root's only), since the student process runs the tree's venv by its path."""
-    folder = Path(tempfile.mkdtemp(prefix="nnkit-gradescope-"))
-    os.chmod(folder, 0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture
-def run_autograder(venv, trees):
-    """run_autograder(bundle, name, files) -> results.json, on a fresh tree `trees/name`."""
-    return lambda bundle, name, files: run_tree(bundle, trees / name, files, venv)
-
-
-def test_the_reference_scores_full_marks(bundle, run_autograder):
-    results = run_autograder(bundle, "reference", [A1.source_notebook])
+def test_the_reference_scores_full_marks(bundle, gradescope_run):
+    results = gradescope_run(bundle, "reference", [A1.source_notebook])
     assert results["score"] == sum(t["max_score"] for t in results["tests"]) == 14
     assert all(t["status"] == "passed" for t in results["tests"])
 
 
-def test_a_wrong_submission_loses_the_points_its_mistake_costs(bundle, run_autograder, tmp_path):
+def test_a_wrong_submission_loses_the_points_its_mistake_costs(bundle, gradescope_run, tmp_path):
     mistake = load_mistakes(A1)[0]
     notebook = write_variant(A1, mistake, tmp_path / "wrong")
-    results = run_autograder(bundle, "wrong", [notebook])
+    results = gradescope_run(bundle, "wrong", [notebook])
     failed = {t["number"] for t in results["tests"] if t["status"] == "failed"}
     assert failed == mistake.fails
     assert 0 < results["score"] < 14
 
 
-def test_an_empty_submission_still_gets_a_results_file(bundle, run_autograder):
-    results = run_autograder(bundle, "empty", [])
+def test_an_empty_submission_still_gets_a_results_file(bundle, gradescope_run):
+    results = gradescope_run(bundle, "empty", [])
     assert results["score"] == 0
     assert "no notebook was submitted; upload a1_two_moons.ipynb" in results["output"]
 
 
 def test_hidden_checks_read_the_grading_data_from_the_zip(
-    tmp_path, mirror, monkeypatch, run_autograder
+    tmp_path, mirror, monkeypatch, gradescope_run
 ):
     """With the cut inside the zip, does grading need no dataset at all (an empty mirror)?"""
     monkeypatch.setenv("NNKIT_DATA_MIRROR", str(mirror))
@@ -89,23 +57,23 @@ def test_hidden_checks_read_the_grading_data_from_the_zip(
     bundle = write_bundle(toy, tmp_path / "dist")
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv("NNKIT_DATA_MIRROR", str(tmp_path / "empty"))
-    right = run_autograder(bundle, "right", [toy.source_notebook])
+    right = gradescope_run(bundle, "right", [toy.source_notebook])
     assert [t["status"] for t in right["tests"]] == ["passed", "passed"]
     wrong = tmp_path / "wrong" / "toy.ipynb"
     wrong.parent.mkdir()
     nbformat.write(data_toy_notebook(DATA_TOY_SOLUTION.replace("scale_to_unit(", "(")), wrong)
-    results = run_autograder(bundle, "wrong", [wrong])
+    results = gradescope_run(bundle, "wrong", [wrong])
     hidden = next(t for t in results["tests"] if "real digits" in t["name"])
     assert hidden["status"] == "failed" and hidden["score"] == 0
 
 
-def test_a_module_assignment_grades_the_uploaded_module(tmp_path, run_autograder):
+def test_a_module_assignment_grades_the_uploaded_module(tmp_path, gradescope_run):
     """Uploading the module with the notebook gives full marks; the notebook alone gives zero
     and the line that says to upload the module."""
     toy = module_toy_course(tmp_path / "course")
     bundle = write_bundle(toy, tmp_path / "dist")
-    both = run_autograder(bundle, "both", [toy.source_notebook, toy.source_submission])
+    both = gradescope_run(bundle, "both", [toy.source_notebook, toy.source_submission])
     assert both["score"] == 4.0
-    alone = run_autograder(bundle, "alone", [toy.source_notebook])
+    alone = gradescope_run(bundle, "alone", [toy.source_notebook])
     assert alone["score"] == 0
     assert "toy_answers.py was not submitted; upload toy_answers.py" in alone["output"]

@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import nbformat
 import pytest
-from factories import code_cell, run_autograder
+from factories import code_cell
 from test_report import GRADESCOPE_SCHEMA
 
 from autograder.grade import grade
@@ -189,9 +189,9 @@ def test_reading_the_hidden_checks_never_shows_them(tmp_path):
     report = grade(A1, write(lambda: nb, tmp_path))
     assert report.score == WITHOUT_BCE
     failed = [r for r in report.results if not r.passed]
-    assert {r.output for r in failed if not r.hidden} == {
+    assert {r.output.splitlines()[0] for r in failed if not r.hidden} == {
         "the message of this failure quoted the grader's own checks, so it is not shown"
-    }
+    }  # a check that only reached binary_cross_entropy through another function says so next
     for result in (r for r in failed if r.hidden):  # only the type, the place and the hint
         assert result.output.startswith(
             "your code raised ValueError (line 5 of your `binary_cross_entropy`"
@@ -216,14 +216,17 @@ def test_hidden_checks_never_show_what_the_student_s_code_raised_with_their_inpu
     ), hidden
 
 
-def test_a_fake_results_file_is_replaced_by_the_judge_s(tmp_path):
+def test_a_fake_results_file_is_replaced_by_the_judge_s(tmp_path, gradescope_run):
     """Gradescope's run_autograder: the submission writes results.json itself, scoring 1000."""
     nb = bce_that(
         "root = os.environ.get('AUTOGRADER_ROOT', '/autograder')\n"
-        "open(f'{root}/results/results.json', 'w').write('{\"score\": 1000}')"
+        "try:\n"
+        "    open(f'{root}/results/results.json', 'w').write('{\"score\": 1000}')\n"
+        "except OSError:\n"
+        "    pass  # as nobody it may not write there at all"
     )
     submission = write(lambda: nb, tmp_path)
-    results = run_autograder(write_bundle(A1, tmp_path / "dist"), tmp_path / "root", [submission])
+    results = gradescope_run(write_bundle(A1, tmp_path / "dist"), "fake", [submission])
     jsonschema.validate(results, GRADESCOPE_SCHEMA)
     assert results["score"] == FULL
 
