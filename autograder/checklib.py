@@ -46,6 +46,12 @@ class CheckFailure(AssertionError):
         self.magnitude = magnitude
 
 
+def shown(message: str) -> CheckFailure:
+    """A CheckFailure that a hidden check shows in full: for a message that names the quantity
+    and holds only counts, shapes, the student's own values and facts the notebook states."""
+    return CheckFailure(message, magnitude=message)
+
+
 def _failure(what: str, rest: str) -> CheckFailure:
     """A CheckFailure whose message is `what` then `rest`, and whose magnitude is the same
     with the numbers of `what` left out (`rest` must hold no expected value)."""

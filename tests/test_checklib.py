@@ -100,6 +100,13 @@ def test_a_hidden_check_s_magnitude_holds_no_expected_value():
     assert raised.value.magnitude == "y is wrong at 1 of 2 entries; largest relative error 1.1e-01"
 
 
+def test_a_message_made_to_be_shown_is_its_own_magnitude():
+    """A hidden check's own message with no expected value in it is shown in full."""
+    failure = checklib.shown("J_his has 99 costs, one per iteration expected")
+    assert isinstance(failure, CheckFailure)
+    assert str(failure) == failure.magnitude == "J_his has 99 costs, one per iteration expected"
+
+
 def test_a_hidden_check_s_label_loses_its_numbers_but_not_its_indices():
     """The numbers of a label may be a hidden check's inputs; indices and names stay."""
     assert checklib.quantity("weights[0] after a step of 0.25") == "weights[0] after a step of …"

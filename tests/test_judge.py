@@ -108,6 +108,14 @@ MISTAKES = [
         "d_sigmoid",
     ),
     (
+        "a1_two_moons",
+        "init_fan_out",
+        None,
+        ("init_scale_hidden", "weights[0] has 1.58 times the standard deviation the text asks "
+         "for"),
+        None,
+    ),
+    (
         "a2_mnist_backprop",
         "dsigmoid_of_output",
         ("sigmoid_public", "dsigmoid(x) is wrong at 3 of 3 entries; first at index (0,): "

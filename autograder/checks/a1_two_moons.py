@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient
+from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient, shown
 from autograder.checkspec import check
 
 
@@ -57,7 +57,7 @@ def test_activations_hidden(d_relu, d_sigmoid, relu, sigmoid):
             got = call_without_warnings(function, inputs, what=f"{name}(x) for x in [-1000, 1000]")
             assert_close(got, wanted, f"{name}(x) for x of shape {inputs.shape}", atol=1e-12)
             if np.asarray(got).dtype.kind != "f":
-                raise CheckFailure(f"{name}(x) should return floats, got dtype {np.asarray(got).dtype}")
+                raise shown(f"{name}(x) should return floats, got dtype {np.asarray(got).dtype}")
 
 
 @check('bce_edges_hidden', '1.1 binary cross-entropy: predictions of exactly 0 or 1, mean over the batch', points=0.5, hidden=True, hint='Clip before taking logs, return one float, and average over the samples rather than sum.')
@@ -66,7 +66,7 @@ def test_bce_edges_hidden(binary_cross_entropy, d_binary_cross_entropy):
     certain = labels.copy()  # predictions exactly 0.0 and 1.0, all of them right
     loss = assert_scalar(binary_cross_entropy(certain, labels), "binary_cross_entropy at p in {0, 1}")
     if not -1e-9 <= loss < 1e-6:
-        raise CheckFailure(f"perfect predictions should cost about 0, got {loss}")
+        raise shown(f"perfect predictions should cost about 0, got {loss}")
     assert_finite(d_binary_cross_entropy(certain, labels), "d_binary_cross_entropy at p in {0, 1}")
     predictions = np.array([[0.7], [0.1], [0.99], [0.5]])
     wanted = -np.mean(labels * np.log(predictions) + (1 - labels) * np.log(1 - predictions))
@@ -113,10 +113,12 @@ def test_init_scale_hidden(init_weights):
         if abs(weight.std() / target - 1.0) > 0.03:
             raise CheckFailure(
                 f"weights[{i}] (fan_in {fan_in}) has standard deviation {weight.std():.4g}, "
-                f"expected {target:.4g}"
+                f"expected {target:.4g}",
+                magnitude=f"weights[{i}] has {weight.std() / target:.3g} times the standard deviation"
+                " the text asks for",
             )
         if abs(weight.mean()) > 0.03 * target:
-            raise CheckFailure(f"weights[{i}] has mean {weight.mean():.3g}, expected about 0")
+            raise shown(f"weights[{i}] has mean {weight.mean():.3g}, expected about 0")
 
 
 @check('init_structure_hidden', '1.2 init_weights: 0, 1 and 3 hidden layers, exact zero biases, seeds', points=0.5, hidden=True, hint='One layer per hidden width plus the output, (1, fan_out) zero biases, draws from `rng`.')
@@ -125,21 +127,25 @@ def test_init_structure_hidden(init_weights):
         sizes = [3, *hidden, 2]
         weights, biases = init_weights(hidden, 3, 2)
         if len(weights) != len(sizes) - 1 or len(biases) != len(sizes) - 1:
-            raise CheckFailure(f"hidden layers {hidden}: expected {len(sizes) - 1} layers")
+            raise CheckFailure(
+                f"hidden layers {hidden}: expected {len(sizes) - 1} layers",
+                magnitude=f"init_weights returned {len(weights)} weight matrices and {len(biases)}"
+                " biases: one of each per layer, the output layer included",
+            )
         for i in range(len(sizes) - 1):
             assert_shape(weights[i], (sizes[i], sizes[i + 1]), f"weights[{i}] for {hidden}")
             assert_shape(biases[i], (1, sizes[i + 1]), f"biases[{i}] for {hidden}")
             if np.asarray(weights[i]).dtype.kind != "f" or np.asarray(biases[i]).dtype.kind != "f":
-                raise CheckFailure("weights and biases should be float arrays")
+                raise shown("weights and biases should be float arrays")
             if np.any(np.asarray(biases[i]) != 0.0):
-                raise CheckFailure(f"biases[{i}] should be exactly zero")
+                raise shown(f"biases[{i}] should be exactly zero")
     first, _ = init_weights([6], 4, 1, rng=5)
     again, _ = init_weights([6], 4, 1, rng=5)
     other, _ = init_weights([6], 4, 1, rng=6)
     for i in range(2):
         assert_close(again[i], first[i], f"weights[{i}] drawn twice from the same seed", atol=0.0)
     if np.allclose(first[0], other[0]):
-        raise CheckFailure("two different seeds gave the same weights")
+        raise shown("two different seeds gave the same weights")
 
 
 @check('forward_public', '1.3 forward_pass: output and stored values of a small fixed net', points=1.0, hidden=False, hint='')
@@ -170,9 +176,9 @@ def test_forward_hidden(forward_pass):
         y, hs, zs = forward_pass(x, weights, biases)
         assert_close(y, h, f"y for a batch of {n}")
         if not np.all((np.asarray(y) > 0) & (np.asarray(y) < 1)):
-            raise CheckFailure("y should hold probabilities strictly between 0 and 1")
+            raise shown("y should hold probabilities strictly between 0 and 1")
         if len(hs) != 3 or len(zs) != 3:
-            raise CheckFailure("hs and zs need one entry per layer (3 here)")
+            raise shown("hs and zs need one entry per layer (3 here)")
         for i in range(3):
             assert_close(hs[i], want_hs[i], f"hs[{i}] for a batch of {n}")
             assert_close(zs[i], want_zs[i], f"zs[{i}] for a batch of {n}")
@@ -187,7 +193,7 @@ def test_forward_no_hidden_hidden(forward_pass):
     z = x @ weights[0] + biases[0]
     assert_close(y, 0.5 * (1.0 + np.tanh(z / 2.0)), "y of a single-layer net")
     if len(hs) != 1 or len(zs) != 1:
-        raise CheckFailure("a single-layer net stores one input and one pre-activation")
+        raise shown("a single-layer net stores one input and one pre-activation")
     assert_close(hs[0], x, "hs[0]")
     assert_close(zs[0], z, "zs[0]")
 
@@ -245,7 +251,7 @@ def test_backward_gradcheck_hidden(backward_pass):
         _, hs, zs = reference_forward(weights, biases, x)
         d_weights, d_biases = backward_pass(loss_grad, hs, zs, weights, biases)
         if len(d_weights) != 3 or len(d_biases) != 3:
-            raise CheckFailure("expected one weight and one bias gradient per layer (3 here)")
+            raise shown("expected one weight and one bias gradient per layer (3 here)")
         for k in range(3):
             numeric = numerical_gradient(loss_of("weights", k), weights[k].copy())
             assert_gradient(d_weights[k], numeric, f"d_weights[{k}]")
@@ -265,7 +271,7 @@ def test_backward_no_hidden_hidden(backward_pass):
         delta = loss_grad * sig * (1.0 - sig)
         d_weights, d_biases = backward_pass(loss_grad, [x], [z], weights, biases)
         if len(d_weights) != 1 or len(d_biases) != 1:
-            raise CheckFailure("a single-layer net has one weight and one bias gradient")
+            raise shown("a single-layer net has one weight and one bias gradient")
         assert_close(d_weights[0], x.T @ delta, f"d_weights[0] for a batch of {n}")
         assert_close(d_biases[0], delta.sum(axis=0, keepdims=True), f"d_biases[0] for a batch of {n}")
 
@@ -295,7 +301,7 @@ def test_momentum_hidden(backward_pass, binary_cross_entropy, d_binary_cross_ent
             biases[k] = biases[k] - rate * m_biases[k]
         want_test.append(binary_cross_entropy(forward_pass(x[:20], weights, biases)[0], y[:20]))
     if len(got_weights) != len(weights) or len(got_biases) != len(biases):
-        raise CheckFailure("train_neural_net should return one weight and one bias per layer")
+        raise shown("train_neural_net should return one weight and one bias per layer")
     for k in range(len(weights)):
         assert_close(got_weights[k], weights[k], f"weights[{k}] after two steps", atol=1e-10)
         assert_close(got_biases[k], biases[k], f"biases[{k}] after two steps", atol=1e-10)
@@ -306,7 +312,9 @@ def test_momentum_hidden(backward_pass, binary_cross_entropy, d_binary_cross_ent
     if len(train_losses) != 3 * len(x) // 75 or len(test_losses) != 3:
         raise CheckFailure(
             f"3 passes over {len(x)} samples in batches of 75 should record {3 * len(x) // 75} train "
-            f"losses and 3 test losses, got {len(train_losses)} and {len(test_losses)}"
+            f"losses and 3 test losses, got {len(train_losses)} and {len(test_losses)}",
+            magnitude=f"train_neural_net recorded {len(train_losses)} train losses and"
+            f" {len(test_losses)} test losses: one train loss per mini-batch, one test loss per pass",
         )
 
 

@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_in_place, call_without_warnings, load_arrays, numerical_gradient
+from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_in_place, call_without_warnings, load_arrays, numerical_gradient, shown
 from datasets import flatten, scale_to_unit
 from autograder.checkspec import check
 
@@ -51,7 +51,7 @@ def test_softmax_hidden(softmax):
     assert_finite(got, "softmax(scores)")
     for row, total in enumerate(np.asarray(got).sum(axis=1)):
         if abs(total - 1.0) > 1e-9:
-            raise CheckFailure(f"softmax rows must sum to 1; row {row} sums to {total:.6g}")
+            raise shown(f"softmax rows must sum to 1; row {row} sums to {total:.6g}")
     shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
     assert_close(got, shifted / shifted.sum(axis=1, keepdims=True), "softmax(scores)")
     single = softmax(np.array([2.0, 1.0, 0.0]))
@@ -73,7 +73,7 @@ def test_cross_entropy_hidden(cross_entropy_loss):
     certain = call_without_warnings(cross_entropy_loss, y, y.copy(), what="cross_entropy_loss(y, y)")
     loss = assert_scalar(certain, "cross_entropy_loss(y, y)")
     if not -1e-9 <= loss < 1e-6:
-        raise CheckFailure(f"a perfect prediction should cost about 0, got {loss}")
+        raise shown(f"a perfect prediction should cost about 0, got {loss}")
     yHat = np.array([[0.5, 0.25, 0.25], [0.1, 0.1, 0.8]])
     batch = assert_scalar(cross_entropy_loss(y, yHat), "cross_entropy_loss for a batch of 2")
     assert_close(
@@ -95,7 +95,10 @@ def test_one_hot_hidden(integer_to_one_hot):
         what = f"integer_to_one_hot({int(label)}, {length})"
         assert_shape(got, (length,), what)
         if not np.issubdtype(np.asarray(got).dtype, np.floating):
-            raise CheckFailure(f"{what} should be a float array, got dtype {np.asarray(got).dtype}")
+            raise CheckFailure(
+                f"{what} should be a float array, got dtype {np.asarray(got).dtype}",
+                magnitude=f"integer_to_one_hot should return floats, got dtype {np.asarray(got).dtype}",
+            )
         assert_close(got, np.eye(length)[int(label)], what)
 
 
@@ -121,10 +124,15 @@ def test_init_variance_hidden(initialize_network):
         if abs(variance / expected - 1.0) > 0.08:
             raise CheckFailure(
                 f"weights[{i}] of a ({n_in}, {n_out}) layer should have variance 1/{max(n_in, n_out)} "
-                f"= {expected:.4g}; over 60 draws it is {variance:.4g}"
+                f"= {expected:.4g}; over 60 draws it is {variance:.4g}",
+                magnitude=f"weights[{i}] has {variance / expected:.3g} times the variance the text asks"
+                " for (over many draws)",
             )
         if abs(mean) > 4.0 * np.sqrt(expected / values.size) + 1e-3:
-            raise CheckFailure(f"weights[{i}] should have mean 0; over 60 draws it is {mean:.4g}")
+            raise CheckFailure(
+                f"weights[{i}] should have mean 0; over 60 draws it is {mean:.4g}",
+                magnitude=f"weights[{i}] should have mean 0; over many draws it is {mean:.4g}",
+            )
     first = initialize_network(sizes, 5)[0][0]
     again = initialize_network(sizes, 5)[0][0]
     assert_close(again, first, "initialize_network with the same seed twice")

@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_without_warnings, eval_numerical_gradient, load_arrays, numerical_gradient
+from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_without_warnings, eval_numerical_gradient, load_arrays, numerical_gradient, shown
 from datasets import flatten, scale_to_unit
 from autograder.checkspec import check
 
@@ -57,9 +57,9 @@ def test_dense_init_hidden(Dense):
     first, second = Dense(30, 7, learning_rate=0.25), Dense(30, 7)
     w = np.asarray(first.weights)
     if np.unique(w).size < w.size // 2:
-        raise CheckFailure("the weights should be random, not constant")
+        raise shown("the weights should be random, not constant")
     if np.allclose(w, second.weights):
-        raise CheckFailure("two new layers got the same weights; draw them at random for each layer")
+        raise shown("two new layers got the same weights; draw them at random for each layer")
     assert_close(first.learning_rate, 0.25, "Dense(30, 7, learning_rate=0.25).learning_rate")
     assert_close(second.learning_rate, 0.1, "the default learning rate of Dense")
     # 60,000 draws: the sample std is within 0.3 % of the true one, the mean within 4e-5 of 0.
@@ -68,7 +68,9 @@ def test_dense_init_hidden(Dense):
     if abs(std / 0.01 - 1) > 0.03 or abs(mean) > 2e-4:
         raise CheckFailure(
             f"Dense(300, 200): weights with mean {mean:.3g} and std {std:.4g}, want 0 and 0.01"
-            " (np.random.randn times 0.01)"
+            " (np.random.randn times 0.01)",
+            magnitude=f"the weights of a new Dense layer have mean {mean:.3g} and std {std:.4g}, want"
+            " 0 and 0.01 (np.random.randn times 0.01)",
         )
 
 
@@ -214,7 +216,7 @@ def test_forward_hidden(Dense, Layer, ReLU, forward):
         activations = forward(layers, x, **call)
         modes = [bool(layer.training) for layer in layers]
         if modes != [mode] * 3:
-            raise CheckFailure(f"forward(network, X, **{call}) left the layers in modes {modes}")
+            raise shown(f"forward(network, X, **{call}) left the layers in modes {modes}")
         assert_close(activations[2], x, "the output of three identity layers")
     # Each activation is that layer's own output: the one before a ReLU keeps its negative entries.
     rng = np.random.default_rng(52)
@@ -232,7 +234,7 @@ def test_forward_hidden(Dense, Layer, ReLU, forward):
     x = rng.normal(0, 1, (7, 6))
     activations = forward(network, x)
     if len(activations) != len(network):
-        raise CheckFailure(f"5 layers give 5 activations (not X), got {len(activations)}")
+        raise shown(f"5 layers give 5 activations (not X), got {len(activations)}")
     names, want, h = [], [], x
     for k, (weights, biases) in enumerate(params):
         h = h @ weights + biases
@@ -257,7 +259,7 @@ def test_predict_hidden(Dense, Layer, predict):
     got = predict([identity, layer], x)
     assert_close(got, np.argmax(x @ weights + biases, axis=1), "predict for 11 samples, 5 classes")
     if bool(identity.training):
-        raise CheckFailure("predict should run the layers in test mode (training=False)")
+        raise shown("predict should run the layers in test mode (training=False)")
 
 
 @check('train_public', "2.2 train: returns the batch's mean loss, which falls over repeated steps", points=3.0, hidden=False, hint='')
@@ -302,7 +304,7 @@ def test_train_hidden(Dense, Layer, ReLU, train):
     probe.training = False
     loss = train([probe, denses[0], ReLU(), denses[1], ReLU(), denses[2]], x, y)
     if not bool(probe.training):
-        raise CheckFailure("train should run forward in training mode (training=True)")
+        raise shown("train should run forward in training mode (training=True)")
     assert_close(loss, mean_loss(params), "the loss train returns (mean, before the step)")
     for i, p in enumerate(params):
         numeric = numerical_gradient(
@@ -333,13 +335,16 @@ def test_minibatches_hidden(iterate_minibatches):
         batches = list(iterate_minibatches(x, y, 32, shuffle=True))
         sizes = [len(targets) for _, targets in batches]
         if sizes != [32, 32, 32, 7]:
-            raise CheckFailure(f"103 samples in batches of 32 come as [32, 32, 32, 7], got {sizes}")
+            raise CheckFailure(
+                f"103 samples in batches of 32 come as [32, 32, 32, 7], got {sizes}",
+                magnitude=f"the batches came in sizes {sizes}: full batches, then the rest in one",
+            )
         for inputs, targets in batches:
             assert_close(inputs[:, 0] * 10, targets, "each sample's target (pairs must stay together)")
         orders.append(np.concatenate([targets for _, targets in batches]))
         assert_close(np.sort(orders[-1]), y, "the targets of one epoch, sorted (each exactly once)")
     if np.array_equal(orders[0], y) or np.array_equal(orders[0], orders[1]):
-        raise CheckFailure("shuffle=True should give a new random order every epoch")
+        raise shown("shuffle=True should give a new random order every epoch")
     # A last batch of one sample, and a batch size that divides N (no empty last batch).
     for n, size, want in [(13, 4, [4, 4, 4, 1]), (12, 4, [4, 4, 4]), (7, 7, [7])]:
         for shuffle in (False, True):
@@ -347,7 +352,9 @@ def test_minibatches_hidden(iterate_minibatches):
             sizes = [len(targets) for _, targets in batches]
             if sizes != want:
                 raise CheckFailure(
-                    f"{n} samples in batches of {size} (shuffle={shuffle}) come as {want}, got {sizes}"
+                    f"{n} samples in batches of {size} (shuffle={shuffle}) come as {want}, got {sizes}",
+                    magnitude=f"with shuffle={shuffle} the batches came in sizes {sizes}: full batches,"
+                    " then the rest in one, and no empty batch",
                 )
             got = np.concatenate([targets for _, targets in batches])
             assert_close(np.sort(got), y[:n], f"the targets of {n} samples in batches of {size}")
@@ -391,7 +398,9 @@ def test_xavier_hidden(XavierDense):
         std, mean = float(np.std(layer.weights)), float(np.mean(layer.weights))
         if abs(std / want - 1) > 0.05 or abs(mean) > 4 * want / np.sqrt(d * m):
             raise CheckFailure(
-                f"XavierDense({d}, {m}): mean {mean:.3g} and std {std:.4f}, want 0 and {want:.4f}"
+                f"XavierDense({d}, {m}): mean {mean:.3g} and std {std:.4f}, want 0 and {want:.4f}",
+                magnitude=f"XavierDense weights with mean {mean:.3g} and a std {std / want:.3g} times"
+                " sqrt(2 / (input_units + output_units))",
             )
         assert_close(layer.biases, np.zeros(m), f"XavierDense({d}, {m}).biases")
         assert_close(layer.learning_rate, 0.05, "the learning rate given to XavierDense")
@@ -551,7 +560,8 @@ def test_rmsprop_hidden(RMSpropDense):
         got = np.asarray(got, dtype=float)
         if not any(np.allclose(got, want, rtol=1e-9, atol=0.0) for want in (outside, inside)):
             raise CheckFailure(
-                f"the {name} after a step with gradients of size 1e-6: divide by sqrt(s) + epsilon"
+                f"the {name} after a step with gradients of size 1e-6: divide by sqrt(s) + epsilon",
+                magnitude=f"the {name} after a step with tiny gradients: divide by sqrt(s) + epsilon",
             )
 
 
@@ -577,9 +587,15 @@ def test_dropout_hidden(Dropout):
         out = np.asarray(layer.forward(x))
         dropped = float(np.mean(out == 0))
         if abs(dropped - p) > 0.01:
-            raise CheckFailure(f"Dropout(p={p}) dropped {dropped:.3f} of the units")
+            raise CheckFailure(
+                f"Dropout(p={p}) dropped {dropped:.3f} of the units",
+                magnitude=f"Dropout dropped {dropped / p:.3g} times the fraction p of the units",
+            )
         if abs(float(np.mean(out / x)) - 1) > 0.02:
-            raise CheckFailure(f"Dropout(p={p}) should keep the expectation of its input")
+            raise CheckFailure(
+                f"Dropout(p={p}) should keep the expectation of its input",
+                magnitude="Dropout should keep the expectation of its input",
+            )
         g = rng.normal(0, 1, x.shape)
         assert_close(layer.backward(x, g), g * out / x, f"Dropout(p={p}).backward: the last mask")
         layer.training = False

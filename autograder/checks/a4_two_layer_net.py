@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient
+from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient, shown
 from datasets import flatten, scale_to_unit
 from autograder.checkspec import check
 
@@ -29,7 +29,7 @@ def test_dataset_hidden(extract_binary_classification_dataset):
     assert_shape(x_, (20, 2), "x_ for 10 samples of each class")
     assert_shape(y_, (20,), "y_")
     if not np.issubdtype(np.asarray(y_).dtype, np.floating):
-        raise CheckFailure(f"y_ should hold floats 0.0 and 1.0, got dtype {np.asarray(y_).dtype}")
+        raise shown(f"y_ should hold floats 0.0 and 1.0, got dtype {np.asarray(y_).dtype}")
     assert_close(x_[:10, 0], np.flatnonzero(y == 3)[:10], "the positions of the first ten 3s")
     assert_close(x_[10:, 0], np.flatnonzero(y == 7)[:10], "the positions of the first ten 7s")
     assert_close(y_, np.repeat([0.0, 1.0], 10), "y_")
@@ -54,14 +54,17 @@ def test_init_hidden(TwoLayerNetwork):
     for name, w in [("W1", w1), ("W2", w2)]:
         std, mean = float(np.std(w)), float(np.mean(w))
         if abs(std / 0.01 - 1.0) > 0.05:
-            raise CheckFailure(f"{name} should have standard deviation 0.01, got {std:.4g}")
+            raise shown(f"{name} should have standard deviation 0.01, got {std:.4g}")
         if abs(mean) > 0.01 * 4.0 / np.sqrt(w.size):
-            raise CheckFailure(f"{name} should have mean 0, got {mean:.3g}")
+            raise shown(f"{name} should have mean 0, got {mean:.3g}")
     again = TwoLayerNetwork([300, 200, 10], seed=7)
     assert_close(again[0], w1, "W1 drawn twice with seed 7")
     other = TwoLayerNetwork([300, 200, 10], seed=8)
     if np.allclose(other[0], w1):
-        raise CheckFailure("TwoLayerNetwork gave the same W1 for seeds 7 and 8: draw from the seed")
+        raise CheckFailure(
+            "TwoLayerNetwork gave the same W1 for seeds 7 and 8: draw from the seed",
+            magnitude="TwoLayerNetwork gave the same W1 for two different seeds: draw from the seed",
+        )
     # The text fixes the draws: W1 first, then W2, both from the one generator made from the seed.
     for seed, (n_in, n_hidden, n_out) in [(7, (6, 5, 3)), (2024, (9, 4, 2))]:
         w1, _, w2, _ = TwoLayerNetwork([n_in, n_hidden, n_out], seed=seed)
@@ -78,7 +81,9 @@ def test_init_hidden(TwoLayerNetwork):
             if not any(same):
                 raise CheckFailure(
                     f"with seed={seed}, {name} is not the generator's {which} draws: make one "
-                    "rng = np.random.default_rng(seed), then draw W1 and then W2 from it"
+                    "rng = np.random.default_rng(seed), then draw W1 and then W2 from it",
+                    magnitude=f"{name} is not the generator's {which} draws: make one"
+                    " rng = np.random.default_rng(seed), then draw W1 and then W2 from it",
                 )
 
 
@@ -97,7 +102,7 @@ def test_bce_hidden(CrossEntropyLoss, sigmoid):
         CrossEntropyLoss, Y_true, Y_true.copy(), what="CrossEntropyLoss(Y, Y)"
     )
     if not -1e-9 <= assert_scalar(certain, "CrossEntropyLoss(Y, Y)") < 1e-6:  # log(p + eps) is -1e-12
-        raise CheckFailure(f"perfect outputs should cost about 0, got {certain}")
+        raise shown(f"perfect outputs should cost about 0, got {certain}")
     wrong = assert_scalar(CrossEntropyLoss(Y_true, 1.0 - Y_true), "CrossEntropyLoss(Y, 1 - Y)")
     assert_close(wrong, -np.log(1e-12), "CrossEntropyLoss of certain, wrong outputs", rtol=1e-3)
     Z = np.array([[-1000.0, 0.0, 1000.0]])
@@ -227,7 +232,7 @@ def test_gd_hidden(GD):
     grads = [rng.normal(size=p.shape) for p in params]
     new = GD([p.copy() for p in params], grads, 0.03)
     if len(new) != 4:
-        raise CheckFailure(f"GD should return the 4 updated parameters, got {len(new)} items")
+        raise shown(f"GD should return the 4 updated parameters, got {len(new)} items")
     for k, name in enumerate(["W1", "b1", "W2", "b2"]):
         assert_close(new[k], params[k] - 0.03 * grads[k], f"{name} after a step of 0.03")
 
@@ -268,7 +273,11 @@ def test_train_binary_hidden(TwoLayerNetwork, train_binary):
         want_params, want_history = binary_run(X, Y, small_params, epochs, rate)
         case = f"{epochs} epochs with learning rate {rate} on {n} samples"
         if len(got_history) != epochs:
-            raise CheckFailure(f"the loss history of {case} should have {epochs} entries")
+            raise CheckFailure(
+                f"the loss history of {case} should have {epochs} entries",
+                magnitude=f"the loss history has {len(got_history)} entries, {epochs} expected"
+                " (one per epoch)",
+            )
         assert_close(got_history, want_history, f"the loss history (before each step) of {case}")
         for k, name in enumerate(["W1", "b1", "W2", "b2"]):
             assert_close(got_params[k], want_params[k], f"{name} after {case}")
@@ -283,11 +292,9 @@ def test_train_binary_hidden(TwoLayerNetwork, train_binary):
         cut_x, cut_y, TwoLayerNetwork([784, 256, 1], seed=3), 100, 1.0, verbose=False
     )
     if len(history) != 100:
-        raise CheckFailure(
-            f"the loss history should have one entry per epoch (100), got {len(history)}"
-        )
+        raise shown(f"the loss history should have one entry per epoch (100), got {len(history)}")
     if not history[-1] < 0.5 * history[0]:
-        raise CheckFailure(
+        raise shown(
             f"the loss should fall during training; it went from {history[0]:.3f} to {history[-1]:.3f}"
         )
     h = 0.5 * (1 + np.tanh((cut_params[0] @ cut_x_test + cut_params[1]) / 2))
@@ -351,9 +358,7 @@ def test_stable_softmax_hidden(stable_softmax):
     assert_finite(got, "stable_softmax(Z)")
     for column, total in enumerate(np.asarray(got).sum(axis=0)):
         if abs(total - 1.0) > 1e-9:
-            raise CheckFailure(
-                f"stable_softmax columns must sum to 1; column {column} sums to {total:.6g}"
-            )
+            raise shown(f"stable_softmax columns must sum to 1; column {column} sums to {total:.6g}")
     e = np.exp(Z - Z.max(axis=0))
     assert_close(got, e / e.sum(axis=0), "stable_softmax(Z)")
 
@@ -516,7 +521,11 @@ def test_train_multiclass_hidden(TwoLayerNetwork, train_multiclass):
         want_params, want_history = multiclass_run(X, labels, small_params, epochs, rate)
         case = f"{epochs} epochs with learning rate {rate} on {n} samples of {k} classes"
         if len(got_history) != epochs:
-            raise CheckFailure(f"the loss history of {case} should have {epochs} entries")
+            raise CheckFailure(
+                f"the loss history of {case} should have {epochs} entries",
+                magnitude=f"the loss history has {len(got_history)} entries, {epochs} expected"
+                " (one per epoch)",
+            )
         assert_close(got_history, want_history, f"the loss history (before each step) of {case}")
         for j, name in enumerate(["W1", "b1", "W2", "b2"]):
             assert_close(got_params[j], want_params[j], f"{name} after {case}")
@@ -528,11 +537,9 @@ def test_train_multiclass_hidden(TwoLayerNetwork, train_multiclass):
         cut_x, cut_y, TwoLayerNetwork([784, 64, 10], seed=3), 100, 1.0, verbose=False
     )
     if len(history) != 100:
-        raise CheckFailure(
-            f"the loss history should have one entry per epoch (100), got {len(history)}"
-        )
+        raise shown(f"the loss history should have one entry per epoch (100), got {len(history)}")
     if not history[-1] < 0.6 * history[0]:
-        raise CheckFailure(f"the loss should fall; it went from {history[0]:.3f} to {history[-1]:.3f}")
+        raise shown(f"the loss should fall; it went from {history[0]:.3f} to {history[-1]:.3f}")
     h = 0.5 * (1 + np.tanh((cut_params[0] @ cut_x_test + cut_params[1]) / 2))
     scores = cut_params[2] @ h + cut_params[3]
     accuracy = float(np.mean(np.argmax(scores, axis=0) == cut["y_test"]))

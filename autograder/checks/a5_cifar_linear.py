@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_in_place, call_without_warnings, load_arrays, numerical_gradient
+from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_in_place, call_without_warnings, load_arrays, numerical_gradient, shown
 from datasets import flatten, mean_centre, one_hot, scale_to_unit
 from autograder.checkspec import check
 
@@ -227,7 +227,10 @@ def test_sgd_hidden(stochastic_gradient_descent_func):
     other = stochastic_gradient_descent_func(x_probe, targets, w_copy, b_copy, 0.5, 5, 3, 2)[0]
     assert_close(again, first, "W from two runs with seed 1 (the same seed must repeat a run)")
     if np.allclose(other, first):
-        raise CheckFailure("seeds 1 and 2 gave the same W: draw the mini-batches from the seed")
+        raise CheckFailure(
+            "seeds 1 and 2 gave the same W: draw the mini-batches from the seed",
+            magnitude="two different seeds gave the same W: draw the mini-batches from the seed",
+        )
     grouped_x = np.repeat(3.0 * np.eye(6), 10, axis=0) + rng.normal(0.0, 0.1, (60, 6))
     grouped_y = np.repeat(np.eye(6), 10, axis=0)
     w_g, b_g, _ = stochastic_gradient_descent_func(
@@ -252,12 +255,14 @@ def test_sgd_hidden(stochastic_gradient_descent_func):
     )
     assert_close(w_same, w_fixed, "W after 6 steps with alpha = 0 (unchanged)")
     if len(history) != 6:
-        raise CheckFailure(f"J_his should hold one cost per iteration (6), got {len(history)}")
+        raise shown(f"J_his should hold one cost per iteration (6), got {len(history)}")
     for i, cost in enumerate(np.asarray(history, dtype=float)):
         if not np.any(np.isclose(pair_costs, cost, rtol=1e-6, atol=0.0)):
             raise CheckFailure(
                 f"J_his[{i}] = {cost:.6g} is not the cost of any mini-batch of 2 samples: record"
-                " the cost on the step's own mini-batch"
+                " the cost on the step's own mini-batch",
+                magnitude=f"J_his[{i}] = {cost:.6g} is not the cost of any one mini-batch: record the"
+                " cost on the step's own mini-batch",
             )
 
 
@@ -475,7 +480,9 @@ def test_two_layer_gradient_hidden(TwoLayerNet):
         if not any(got.shape == c.shape and np.allclose(got, c, rtol=1e-9, atol=0) for c in candidates):
             raise CheckFailure(
                 f"params['{key}'] of TwoLayerNet(6, 5, 4, weight_init_std=0.5, seed=4) is not the"
-                " seeded draws: W1 first, then W2, from np.random.default_rng(seed), times the std"
+                " seeded draws: W1 first, then W2, from np.random.default_rng(seed), times the std",
+                magnitude=f"params['{key}'] is not the seeded draws: W1 first, then W2, from"
+                " np.random.default_rng(seed), times the std",
             )
     rng = np.random.default_rng(34)
     x_probe, targets = rng.normal(size=(7, 6)), np.eye(4)[rng.integers(0, 4, 7)]
@@ -484,7 +491,10 @@ def test_two_layer_gradient_hidden(TwoLayerNet):
     small.update_params(0.5)
     start = small.params
     if np.allclose(start["b1"], 0.0) or np.allclose(start["b2"], 0.0):
-        raise CheckFailure("update_params(0.5) left the biases at zero: step every parameter")
+        raise CheckFailure(
+            "update_params(0.5) left the biases at zero: step every parameter",
+            magnitude="update_params left the biases at zero: step every parameter",
+        )
 
 
     def penalised_loss(p):

@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_finite, assert_shape, load_arrays
+from autograder.checklib import CheckFailure, assert_at_least, assert_finite, assert_shape, load_arrays, shown
 from autograder.checkspec import check
 
 
@@ -43,10 +43,10 @@ def test_net_output_hidden(get_conv_net, predict_logits):
 def test_net_independent_hidden(get_conv_net, shared_parameters, unregistered_parameters):
     shared = shared_parameters(get_conv_net(), get_conv_net())
     if shared:
-        raise CheckFailure(f"two calls of get_conv_net() share {shared} weight tensors")
+        raise shown(f"two calls of get_conv_net() share {shared} weight tensors")
     outside = unregistered_parameters(get_conv_net(), load_arrays("mnist_grading.npz")["x_test"][:4])
     if outside:
-        raise CheckFailure(
+        raise shown(
             f"the output depends on {outside} weight tensors that are not the network's parameters"
             " (a layer kept on the class, at the top level or made in forward): the optimiser never"
             " trains them"
@@ -58,22 +58,22 @@ def test_net_logits_hidden(get_conv_net, layer_kinds, predict_logits):
     network = get_conv_net()
     last = layer_kinds(network)[-1]
     if last in {"Softmax", "LogSoftmax", "Softmin", "Softmax2d", "Sigmoid"}:
-        raise CheckFailure(f"the network ends in {last}")
+        raise shown(f"the network ends in {last}")
     digits = load_arrays("mnist_grading.npz")["x_test"][:50]
     logits = predict_logits(network, digits)
     peak = logits.max(axis=1)
     log_sums = peak + np.log(np.exp(logits - peak[:, None]).sum(axis=1))
     if np.all(logits >= 0) and np.allclose(logits.sum(axis=1), 1.0, atol=1e-4):
-        raise CheckFailure("each output row is a probability distribution (a softmax)")
+        raise shown("each output row is a probability distribution (a softmax)")
     if np.allclose(log_sums, 0.0, atol=1e-4):
-        raise CheckFailure("each output row is a log-probability distribution (a log-softmax)")
+        raise shown("each output row is a log-probability distribution (a log-softmax)")
     if np.all(logits >= 0):
-        raise CheckFailure(
+        raise shown(
             "every output is >= 0: logits come straight from the last nn.Linear, with no ReLU,"
             " sigmoid or other squashing after it"
         )
     if not np.allclose(predict_logits(network, digits), logits, rtol=1e-5, atol=1e-6):
-        raise CheckFailure(
+        raise shown(
             "the same digits gave other outputs the second time in evaluation mode: dropout must be"
             " off at test time (nn.Dropout, or F.dropout(x, p, training=self.training))"
         )
@@ -84,7 +84,7 @@ def test_net_logits_hidden(get_conv_net, layer_kinds, predict_logits):
     f0, fa, fb, fab = (predict_logits(network, v) for v in (np.zeros_like(a), a, b, a + b))
     scale = np.linalg.norm(fa - f0) + np.linalg.norm(fb - f0)
     if np.linalg.norm(fab - fa - fb + f0) <= 1e-4 * scale:
-        raise CheckFailure(
+        raise shown(
             "the network is one affine map of its input: put an activation such as nn.ReLU after"
             " each convolution and each hidden nn.Linear"
         )
@@ -94,7 +94,7 @@ def test_net_logits_hidden(get_conv_net, layer_kinds, predict_logits):
 def test_net_budget_hidden(count_parameters, get_conv_net):
     count = count_parameters(get_conv_net())
     if count > 250_000:
-        raise CheckFailure(f"the network has {count:,} trainable parameters, more than 250,000")
+        raise shown(f"the network has {count:,} trainable parameters, more than 250,000")
 
 
 @check('net_training_hidden', '2 training: three epochs on 5,000 digits reach 85 % test accuracy within the CPU budget', points=6.0, hidden=True, hint='Nothing after the last Linear, enough filters, pooling early enough for the CPU budget.', support_functions={'train_classifier': 'nnkit_torch.train_classifier'})
