@@ -1,5 +1,7 @@
 """BatchNorm.forward normalises but never applies gamma and beta.
 
+diagnosis: your BatchNorm.forward normalises the features but never scales them by gamma or
+    shifts them by beta.
 fails: batchnorm_running_hidden
 """
 

@@ -1,5 +1,7 @@
 """BatchNorm.backward steps gamma and beta by their whole gradients, without the learning rate.
 
+diagnosis: your BatchNorm.backward steps gamma and beta by their whole gradients, without
+    multiplying by the learning rate.
 fails: batchnorm_gradient_hidden
 """
 

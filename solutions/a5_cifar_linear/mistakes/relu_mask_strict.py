@@ -1,5 +1,7 @@
 """ReLU masks only negative inputs (x < 0), so backward passes dout where the input was exactly 0.
 
+diagnosis: your ReLU lets the gradient through where the input is exactly 0; its derivative
+    there is 0 (mask x <= 0, not x < 0).
 fails: relu_hidden
 """
 
