@@ -42,9 +42,11 @@ def test_every_assignment_is_validated_by_the_test_above():
 
 
 TOY_MISTAKES = {
-    "scalar": '"""Returns a number.\n\nfails: double_public, double_hidden\n"""\n'
+    "scalar": '"""Returns a number.\n\ndiagnosis: it returns one number.\n'
+    'fails: double_public, double_hidden\n"""\n'
     "def double(x):\n    return 2.0\n",
-    "no_return": '"""add forgets to return.\n\nfails: counter_public\n"""\n'
+    "no_return": '"""add forgets to return.\n\ndiagnosis: add forgets to return.\n'
+    'fails: counter_public\n"""\n'
     "class Counter:\n    def __init__(self, start):\n        self.count = start\n\n"
     "    def add(self, n):\n        self.count += n\n",
 }
