@@ -10,6 +10,11 @@ lines), exactly the checks that must fail; every other check must still pass. A 
 behaves as this mistake does (`diagnosis.py`).
 ``solutions/<id>/alternatives/*.py`` are correct submissions written differently from the
 reference: their docstring has no ``fails:`` line, and they must score full marks.
+
+A variant's function replaces the reference's function of that name whole. A variant's class
+lists only what differs: each of its methods and class attributes (and its docstring) replaces the
+reference's member of that name or is added, its header (bases) replaces the reference's, and every
+member it leaves out stays as the reference wrote it.
 """
 
 from __future__ import annotations
@@ -97,7 +102,7 @@ def apply_variant(nb: nbformat.NotebookNode, variant: Variant) -> nbformat.Noteb
             added.append(_segment(variant.source, new))
             continue
         cell, old = found
-        cell.source = _replace(cell.source, old, _segment(variant.source, new))
+        cell.source = _swap(cell.source, old, variant.source, new)
         first_cell = first_cell or cell
     if first_cell is None:
         raise ValueError(f"variant {variant.name} replaces none of the notebook's definitions")
@@ -114,7 +119,7 @@ def apply_variant_to_module(source: str, variant: Variant) -> str:
         if old is None:
             added.append(_segment(variant.source, new))
             continue
-        source, replaced = _replace(source, old, _segment(variant.source, new)), True
+        source, replaced = _swap(source, old, variant.source, new), True
     if not replaced:
         raise ValueError(f"variant {variant.name} replaces none of the module's definitions")
     return "\n\n\n".join([source, *added]) + "\n"
@@ -157,11 +162,76 @@ def _first_line(node: ast.stmt) -> int:
     return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
 
 
+def _last_line(lines: list[str], node: ast.stmt) -> int:
+    """The last line of `node`, with the comment lines indented under it that follow its last
+    statement (a solution region's ``### END SOLUTION``)."""
+    indent = len(lines[node.lineno - 1]) - len(lines[node.lineno - 1].lstrip())
+    last = node.end_lineno
+    while last < len(lines) and lines[last].lstrip().startswith("#"):
+        if len(lines[last]) - len(lines[last].lstrip()) <= indent:
+            break
+        last += 1
+    return last
+
+
 def _segment(source: str, node: ast.stmt) -> str:
     lines = source.splitlines()
-    return "\n".join(lines[_first_line(node) - 1 : node.end_lineno])
+    return "\n".join(lines[_first_line(node) - 1 : _last_line(lines, node)])
 
 
-def _replace(source: str, node: ast.stmt, replacement: str) -> str:
+def _swap(source: str, old: ast.stmt, new_source: str, new: ast.stmt) -> str:
+    """`source` with its definition `old` replaced by `new` (a statement of `new_source`): a
+    function whole, a class member by member."""
     lines = source.splitlines()
-    return "\n".join(lines[: _first_line(node) - 1] + [replacement] + lines[node.end_lineno :])
+    edits = [(_first_line(old), _last_line(lines, old), _segment(new_source, new))]
+    if isinstance(old, ast.ClassDef) and isinstance(new, ast.ClassDef):
+        edits = _class_edits(lines, old, new_source, new)
+    for first, last, text in sorted(edits, reverse=True):
+        lines[first - 1 : last] = text.splitlines()
+    return "\n".join(lines)
+
+
+def _class_edits(lines: list[str], old: ast.ClassDef, new_source: str, new: ast.ClassDef) -> list:
+    """(first line, last line, replacement) edits of `lines` that give class `old` the header
+    of `new` and each of its members; a member `old` lacks goes after its last line."""
+    members = {_member_key(node): node for node in old.body}
+    header_end = _first_line(old.body[0]) - 1
+    new_header = "\n".join(
+        new_source.splitlines()[_first_line(new) - 1 : _first_line(new.body[0]) - 1]
+    )
+    edits = [(_first_line(old), header_end, new_header)]
+    added = []
+    for node in new.body:
+        key = _member_key(node)
+        if not key:
+            raise ValueError(
+                f"class {new.name}: a variant's class holds only methods, class "
+                "attributes and a docstring"
+            )
+        if key in members:
+            edits.append(
+                (
+                    _first_line(members[key]),
+                    _last_line(lines, members[key]),
+                    _segment(new_source, node),
+                )
+            )
+        else:
+            added.append(_segment(new_source, node))
+    if added:  # an empty range: inserted after the class's last line
+        end = _last_line(lines, old)
+        edits.append((end + 1, end, "\n" + "\n\n".join(added)))
+    return edits
+
+
+def _member_key(node: ast.stmt) -> str:
+    """What a class member replaces by: its name, or "__doc__" for the docstring."""
+    if isinstance(node, DEFINITIONS):
+        return node.name
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        return getattr(node.targets[0], "id", "")
+    if isinstance(node, ast.AnnAssign):
+        return getattr(node.target, "id", "")
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+        return "__doc__"
+    return ""

@@ -51,6 +51,26 @@ def test_a_variants_other_statements_go_above_its_first_definition(tmp_path):
     assert "def double(x):\n    return FACTOR * x" in cell and '"""Doubles' not in cell
 
 
+def test_a_variant_class_replaces_only_the_members_it_lists(tmp_path):
+    """Does a class in a variant swap its methods and class attributes one by one, add the
+    ones the reference lacks, take the variant's header, and keep every other member?"""
+    import nbformat
+
+    nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
+    source = (
+        "class Counter(object):\n    total = 0\n\n    def add(self, n):\n        return 0\n\n"
+        "    def reset(self):\n        self.count = 0\n"
+    )
+    cell = apply_variant(nb, mistake(source)).cells[2].source
+    counter = cell[cell.index("class Counter") :]
+    assert counter.startswith("class Counter(object):\n    def __init__(self, start):\n")
+    assert "    def add(self, n):\n        return 0\n" in counter
+    assert "self.count += n" not in counter
+    assert counter.endswith("\n\n    total = 0\n\n    def reset(self):\n        self.count = 0")
+    with pytest.raises(ValueError, match="holds only methods, class attributes and a docstring"):
+        apply_variant(nb, mistake("class Counter:\n    print('hi')\n"))
+
+
 def test_mistake_files_declare_what_must_fail(tmp_path):
     assignment = toy_course(tmp_path)
     assignment.mistakes_dir.mkdir()

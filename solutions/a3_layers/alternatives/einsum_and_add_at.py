@@ -7,8 +7,6 @@ one-hot with np.add.at, batch norm caching its normalised batch between forward 
 
 
 class ReLU(Layer):
-    """max(x, 0) elementwise; no parameters."""
-
     def forward(self, input):
         return np.clip(input, 0.0, None)
 
@@ -18,8 +16,6 @@ class ReLU(Layer):
 
 
 class Dense(Layer):
-    """A fully connected layer: output = input @ weights + biases."""
-
     def __init__(self, input_units, output_units, learning_rate=0.1):
         self.learning_rate = learning_rate
         self.weights = 0.01 * np.random.standard_normal((input_units, output_units))
@@ -32,10 +28,6 @@ class Dense(Layer):
         grad_input = np.einsum("nm,dm->nd", grad_output, self.weights, optimize=True)
         self.update(np.einsum("nd,nm->dm", input, grad_output, optimize=True), grad_output.sum(0))
         return grad_input
-
-    def update(self, grad_weights, grad_biases):
-        self.weights = self.weights - self.learning_rate * grad_weights
-        self.biases = self.biases - self.learning_rate * grad_biases
 
 
 def softmax_crossentropy_with_logits(logits, reference_answers):
@@ -51,17 +43,6 @@ def grad_softmax_crossentropy_with_logits(logits, reference_answers):
 
 
 class BatchNorm(Layer):
-    """Batch normalisation with a learned scale gamma (D,) and shift beta (D,)."""
-
-    def __init__(self, units, learning_rate=0.1, momentum=0.9, epsilon=1e-5):
-        self.learning_rate = learning_rate
-        self.momentum = momentum
-        self.epsilon = epsilon
-        self.gamma = np.ones(units)
-        self.beta = np.zeros(units)
-        self.running_mean = np.zeros(units)
-        self.running_var = np.ones(units)
-
     def forward(self, input):
         if self.training:
             mean, var = input.mean(axis=0), input.var(axis=0)

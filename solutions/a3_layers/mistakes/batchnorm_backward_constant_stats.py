@@ -11,35 +11,6 @@ fails: batchnorm_gradient_hidden
 
 
 class BatchNorm(Layer):
-    """Batch normalisation of D features, followed by a learned scale gamma (D,) and shift
-    beta (D,): output = gamma * (input - mean) / sqrt(var + epsilon) + beta.
-
-    In training, mean and var are the batch's (var = np.var, the mean squared deviation), and
-    each forward moves running = momentum * running + (1 - momentum) * batch value, for
-    running_mean and running_var (D,). At test time it uses the running values and leaves them
-    as they are. backward steps gamma and beta by SGD with learning_rate.
-    """
-
-    def __init__(self, units, learning_rate=0.1, momentum=0.9, epsilon=1e-5):
-        self.learning_rate = learning_rate
-        self.momentum = momentum
-        self.epsilon = epsilon
-        self.gamma = np.ones(units)
-        self.beta = np.zeros(units)
-        self.running_mean = np.zeros(units)
-        self.running_var = np.ones(units)
-
-    def forward(self, input):
-        """input: (N, D) -> (N, D)."""
-        if self.training:
-            mean, var = input.mean(axis=0), input.var(axis=0)
-            keep = self.momentum
-            self.running_mean = keep * self.running_mean + (1 - keep) * mean
-            self.running_var = keep * self.running_var + (1 - keep) * var
-        else:
-            mean, var = self.running_mean, self.running_var
-        return self.gamma * (input - mean) / np.sqrt(var + self.epsilon) + self.beta
-
     def backward(self, input, grad_output):
         """input, grad_output: (N, D) -> grad_input (N, D), in training mode (the batch's
         statistics depend on every row of input); then one SGD step of gamma and beta."""

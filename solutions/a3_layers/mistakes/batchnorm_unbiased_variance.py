@@ -10,24 +10,6 @@ fails: batchnorm_gradient_hidden, batchnorm_public, batchnorm_running_hidden
 
 
 class BatchNorm(Layer):
-    """Batch normalisation of D features, followed by a learned scale gamma (D,) and shift
-    beta (D,): output = gamma * (input - mean) / sqrt(var + epsilon) + beta.
-
-    In training, mean and var are the batch's (var = np.var, the mean squared deviation), and
-    each forward moves running = momentum * running + (1 - momentum) * batch value, for
-    running_mean and running_var (D,). At test time it uses the running values and leaves them
-    as they are. backward steps gamma and beta by SGD with learning_rate.
-    """
-
-    def __init__(self, units, learning_rate=0.1, momentum=0.9, epsilon=1e-5):
-        self.learning_rate = learning_rate
-        self.momentum = momentum
-        self.epsilon = epsilon
-        self.gamma = np.ones(units)
-        self.beta = np.zeros(units)
-        self.running_mean = np.zeros(units)
-        self.running_var = np.ones(units)
-
     def forward(self, input):
         """input: (N, D) -> (N, D)."""
         if self.training:

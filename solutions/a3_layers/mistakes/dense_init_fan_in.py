@@ -13,15 +13,3 @@ class Dense(Layer):
         self.learning_rate = learning_rate
         self.weights = np.random.randn(input_units, output_units) / np.sqrt(input_units)
         self.biases = np.zeros(output_units)
-
-    def forward(self, input):
-        return input @ self.weights + self.biases
-
-    def backward(self, input, grad_output):
-        grad_input = grad_output @ self.weights.T
-        self.update(input.T @ grad_output, grad_output.sum(axis=0))
-        return grad_input
-
-    def update(self, grad_weights, grad_biases):
-        self.weights = self.weights - self.learning_rate * grad_weights
-        self.biases = self.biases - self.learning_rate * grad_biases

@@ -9,33 +9,6 @@ fails: dense_learning_rate_hidden, train_hidden, training_hidden, xavier_deep_hi
 
 
 class Dense(Layer):
-    """A fully connected layer: output = input @ weights + biases.
-
-    weights: (D, M) with D = input_units and M = output_units; biases: (M,). backward computes
-    the gradients and hands them to `update`, which takes one SGD step with learning_rate.
-    """
-
-    def __init__(self, input_units, output_units, learning_rate=0.1):
-        self.learning_rate = learning_rate
-        # and zero biases of shape (output_units,).
-        self.weights = np.random.randn(input_units, output_units) * 0.01
-        self.biases = np.zeros(output_units)
-
-    def forward(self, input):
-        """input: (N, D) -> output (N, M)."""
-        return input @ self.weights + self.biases
-
-    def backward(self, input, grad_output):
-        """input: (N, D); grad_output: (N, M). returns: grad_input (N, D).
-
-        grad_input uses the weights forward used, so compute it before the step. The weight
-        gradient (D, M) and the bias gradient (M,) are SUMS over the batch: grad_output already
-        holds the 1 / N of the mean loss. Pass them to self.update.
-        """
-        grad_input = grad_output @ self.weights.T
-        self.update(input.T @ grad_output, grad_output.sum(axis=0))
-        return grad_input
-
     def update(self, grad_weights, grad_biases):
         """One SGD step, parameter -= learning_rate * gradient.
 

@@ -10,13 +10,6 @@ fails: dropout_hidden, dropout_public
 
 
 class Dropout(Layer):
-    """Inverted dropout. In training each unit is zeroed with probability p and the others are
-    multiplied by 1 / (1 - p), so the output's expectation is the input; at test time
-    (training False) the layer is the identity."""
-
-    def __init__(self, p=0.5):
-        self.p = p
-
     def forward(self, input):
         """input: (N, D) -> (N, D). In training, draw a new mask with np.random and keep it
         for backward."""

@@ -12,9 +12,6 @@ fails: dropout_hidden
 class Dropout(Layer):
     mask = None
 
-    def __init__(self, p=0.5):
-        self.p = p
-
     def forward(self, input):
         if not self.training:
             return input

@@ -9,13 +9,6 @@ fails: dropout_hidden, dropout_public
 
 
 class Dropout(Layer):
-    """Inverted dropout. In training each unit is zeroed with probability p and the others are
-    multiplied by 1 / (1 - p), so the output's expectation is the input; at test time
-    (training False) the layer is the identity."""
-
-    def __init__(self, p=0.5):
-        self.p = p
-
     def forward(self, input):
         """input: (N, D) -> (N, D). In training, draw a new mask with np.random and keep it
         for backward."""
@@ -23,7 +16,3 @@ class Dropout(Layer):
             return input
         self.mask = (np.random.rand(*np.shape(input)) >= self.p) * 1.0
         return input * self.mask
-
-    def backward(self, input, grad_output):
-        """grad_output: (N, D) -> grad_input (N, D), through the mask of the last forward."""
-        return grad_output * self.mask if self.training else grad_output

@@ -10,16 +10,6 @@ fails: l2_gradient_hidden
 
 
 class L2Dense(Dense):
-    """A Dense layer whose weights pay the L2 penalty alpha * sum(weights ** 2) in the loss."""
-
-    def __init__(self, input_units, output_units, learning_rate=0.1, alpha=1e-4):
-        super().__init__(input_units, output_units, learning_rate)
-        self.alpha = alpha
-
-    def penalty(self):
-        """alpha times the sum of the squared weights (the biases are not penalised), a float."""
-        return self.alpha * float(np.sum(self.weights**2))
-
     def update(self, grad_weights, grad_biases):
         """Dense's SGD step, with the penalty's own gradient added to grad_weights (D, M)."""
         super().update(grad_weights + self.alpha * self.weights, grad_biases)

@@ -10,15 +10,6 @@ fails: momentum_hidden, momentum_public
 
 
 class MomentumDense(Dense):
-    """SGD with momentum: velocity = momentum * velocity - learning_rate * gradient, then
-    parameter += velocity; one velocity per parameter array, starting at zero."""
-
-    def __init__(self, input_units, output_units, learning_rate=0.1, momentum=0.9):
-        super().__init__(input_units, output_units, learning_rate)
-        self.momentum = momentum
-        self.velocity_weights = np.zeros_like(self.weights)
-        self.velocity_biases = np.zeros_like(self.biases)
-
     def update(self, grad_weights, grad_biases):
         """grad_weights: (D, M); grad_biases: (M,). One momentum step of both arrays."""
         mu, rate = self.momentum, self.learning_rate

@@ -10,17 +10,6 @@ fails: rmsprop_hidden, rmsprop_public
 
 
 class RMSpropDense(Dense):
-    """RMSprop: mean_square = decay * mean_square + (1 - decay) * gradient ** 2, then
-    parameter -= learning_rate * gradient / (sqrt(mean_square) + epsilon); one running mean
-    per parameter array, starting at zero."""
-
-    def __init__(self, input_units, output_units, learning_rate=0.001, decay=0.9, epsilon=1e-8):
-        super().__init__(input_units, output_units, learning_rate)
-        self.decay = decay
-        self.epsilon = epsilon
-        self.square_weights = np.zeros_like(self.weights)
-        self.square_biases = np.zeros_like(self.biases)
-
     def update(self, grad_weights, grad_biases):
         """grad_weights: (D, M); grad_biases: (M,). One RMSprop step of both arrays."""
         keep = self.decay

@@ -9,10 +9,6 @@ fails: xavier_hidden, xavier_public
 
 
 class XavierDense(Dense):
-    """A Dense layer with Glorot (Xavier) initialisation: weights of variance
-    2 / (input_units + output_units), which keeps the scale of the signals, forward and
-    backward, roughly the same from layer to layer."""
-
     def __init__(self, input_units, output_units, learning_rate=0.1):
         super().__init__(input_units, output_units, learning_rate)
         scale = np.sqrt(2.0 / input_units)

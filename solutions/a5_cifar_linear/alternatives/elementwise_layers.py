@@ -20,9 +20,6 @@ class ReLU:
 
 
 class Sigmoid:
-    def __init__(self):
-        self.out = None
-
     def forward(self, x):
         self.out = 0.5 * (1.0 + np.tanh(0.5 * np.asarray(x, dtype=float)))
         return self.out

@@ -17,12 +17,3 @@ class Affine:
         self.x = None
         self.dW = None
         self.db = None
-
-    def forward(self, x):
-        self.x = x
-        return x @ self.W + self.b
-
-    def backward(self, dout):
-        self.dW = self.x.T @ dout
-        self.db = np.sum(dout, axis=0)
-        return dout @ self.W.T

@@ -28,19 +28,6 @@ class TwoLayerNet:
         self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
         self.last_layer = OutputLayer()
 
-    def predict(self, x):
-        for layer in self.layers.values():
-            x = layer.forward(x)
-        return x
-
-    def loss(self, x, t):
-        penalty = np.sum(self.params["W1"] ** 2) + np.sum(self.params["W2"] ** 2)
-        return self.last_layer.forward(self.predict(x), t) + 0.5 * self.regularization * penalty
-
-    def accuracy(self, x, t):
-        labels = np.argmax(t, axis=1) if np.ndim(t) == 2 else np.asarray(t)
-        return float(np.mean(np.argmax(self.predict(x), axis=1) == labels))
-
     def gradient(self, x, t):
         self.loss(x, t)
         dout = self.last_layer.backward(1.0)
@@ -54,13 +41,3 @@ class TwoLayerNet:
             "b2": second.db,
         }
         return self.grads
-
-    def numerical_gradient(self, x, t):
-        return {
-            key: numerical_gradient(lambda _: self.loss(x, t), value)
-            for key, value in self.params.items()
-        }
-
-    def update_params(self, learning_rate):
-        for key, value in self.params.items():
-            value -= learning_rate * self.grads[key]

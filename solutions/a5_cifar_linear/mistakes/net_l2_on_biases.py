@@ -9,59 +9,11 @@ fails: two_layer_gradient_hidden
 
 
 class TwoLayerNet:
-    """Affine -> ReLU -> Affine -> OutputLayer, with L2 regularisation of the weights.
-
-    The loss is the mean cross-entropy plus 0.5 * regularization * (sum(W1**2) + sum(W2**2)).
-    """
-
-    def __init__(
-        self,
-        input_size,
-        hidden_size,
-        output_size,
-        weight_init_std=0.01,
-        regularization=0.0,
-        seed=0,
-    ):
-        """Weights from N(0, weight_init_std**2), drawn by np.random.default_rng(seed), W1
-        first; zero biases. params: W1 (D, H), b1 (H,), W2 (H, C), b2 (C,).
-        layers: an OrderedDict of Affine1, Relu1, Affine2 that share the arrays in params."""
-        rng = np.random.default_rng(seed)
-        self.regularization = regularization
-        self.params = {}
-        self.grads = {}
-        ### BEGIN SOLUTION
-        self.params["W1"] = weight_init_std * rng.standard_normal((input_size, hidden_size))
-        self.params["b1"] = np.zeros(hidden_size)
-        self.params["W2"] = weight_init_std * rng.standard_normal((hidden_size, output_size))
-        self.params["b2"] = np.zeros(output_size)
-        self.layers = OrderedDict()
-        self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"])
-        self.layers["Relu1"] = ReLU()
-        self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
-        self.last_layer = OutputLayer()
-        ### END SOLUTION
-
-    def predict(self, x):
-        """x: (N, D). returns: scores (N, C), before the softmax."""
-        ### BEGIN SOLUTION
-        for layer in self.layers.values():
-            x = layer.forward(x)
-        return x
-        ### END SOLUTION
-
     def loss(self, x, t):
         """x: (N, D); t: (N, C) one-hot. returns: mean cross-entropy plus the L2 term."""
         ### BEGIN SOLUTION
         penalty = sum(np.sum(value**2) for value in self.params.values())
         return self.last_layer.forward(self.predict(x), t) + 0.5 * self.regularization * penalty
-        ### END SOLUTION
-
-    def accuracy(self, x, t):
-        """x: (N, D); t: (N, C) one-hot or (N,) labels. returns: the fraction right, a float."""
-        ### BEGIN SOLUTION
-        labels = np.argmax(t, axis=1) if np.ndim(t) == 2 else np.asarray(t)
-        return float(np.mean(np.argmax(self.predict(x), axis=1) == labels))
         ### END SOLUTION
 
     def gradient(self, x, t):
@@ -82,21 +34,3 @@ class TwoLayerNet:
         }
         return self.grads
         ### END SOLUTION
-
-    def numerical_gradient(self, x, t):
-        """The gradients of loss(x, t) by centred finite differences (slow: two losses per
-        parameter entry). returns: a dict like gradient's."""
-        # TODO: use numerical_gradient from nnkit_checks on each array of params in turn.
-        ### BEGIN SOLUTION
-        return {
-            key: numerical_gradient(lambda _: self.loss(x, t), value)
-            for key, value in self.params.items()
-        }
-        ### END SOLUTION
-
-    def update_params(self, learning_rate):
-        """One gradient descent step with the gradients of the last gradient() call, made in
-        place, so the layers see the new values."""
-        ### BEGIN SOLUTION
-        for key, value in self.params.items():
-            value -= learning_rate * self.grads[key]

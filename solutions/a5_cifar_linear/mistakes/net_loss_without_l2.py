@@ -27,38 +27,5 @@ class TwoLayerNet:
         self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
         self.last_layer = OutputLayer()
 
-    def predict(self, x):
-        for layer in self.layers.values():
-            x = layer.forward(x)
-        return x
-
     def loss(self, x, t):
         return self.last_layer.forward(self.predict(x), t)
-
-    def accuracy(self, x, t):
-        labels = np.argmax(t, axis=1) if np.ndim(t) == 2 else np.asarray(t)
-        return float(np.mean(np.argmax(self.predict(x), axis=1) == labels))
-
-    def gradient(self, x, t):
-        self.loss(x, t)
-        dout = self.last_layer.backward(1.0)
-        for layer in reversed(self.layers.values()):
-            dout = layer.backward(dout)
-        first, second = self.layers["Affine1"], self.layers["Affine2"]
-        self.grads = {
-            "W1": first.dW + self.regularization * self.params["W1"],
-            "b1": first.db,
-            "W2": second.dW + self.regularization * self.params["W2"],
-            "b2": second.db,
-        }
-        return self.grads
-
-    def numerical_gradient(self, x, t):
-        return {
-            key: numerical_gradient(lambda _: self.loss(x, t), value)
-            for key, value in self.params.items()
-        }
-
-    def update_params(self, learning_rate):
-        for key, value in self.params.items():
-            value -= learning_rate * self.grads[key]

@@ -9,11 +9,6 @@ fails: two_layer_gradient_hidden, two_layer_public
 
 
 class TwoLayerNet:
-    """Affine -> ReLU -> Affine -> OutputLayer, with L2 regularisation of the weights.
-
-    The loss is the mean cross-entropy plus 0.5 * regularization * (sum(W1**2) + sum(W2**2)).
-    """
-
     def __init__(
         self,
         input_size,
@@ -42,62 +37,3 @@ class TwoLayerNet:
         self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
         self.last_layer = OutputLayer()
         ### END SOLUTION
-
-    def predict(self, x):
-        """x: (N, D). returns: scores (N, C), before the softmax."""
-        ### BEGIN SOLUTION
-        for layer in self.layers.values():
-            x = layer.forward(x)
-        return x
-        ### END SOLUTION
-
-    def loss(self, x, t):
-        """x: (N, D); t: (N, C) one-hot. returns: mean cross-entropy plus the L2 term."""
-        ### BEGIN SOLUTION
-        penalty = np.sum(self.params["W1"] ** 2) + np.sum(self.params["W2"] ** 2)
-        return self.last_layer.forward(self.predict(x), t) + 0.5 * self.regularization * penalty
-        ### END SOLUTION
-
-    def accuracy(self, x, t):
-        """x: (N, D); t: (N, C) one-hot or (N,) labels. returns: the fraction right, a float."""
-        ### BEGIN SOLUTION
-        labels = np.argmax(t, axis=1) if np.ndim(t) == 2 else np.asarray(t)
-        return float(np.mean(np.argmax(self.predict(x), axis=1) == labels))
-        ### END SOLUTION
-
-    def gradient(self, x, t):
-        """Backpropagation. x: (N, D); t: (N, C) one-hot.
-        returns: grads, a dict with the keys of params and their shapes (also kept in
-        self.grads for update_params)."""
-        ### BEGIN SOLUTION
-        self.loss(x, t)
-        dout = self.last_layer.backward(1.0)
-        for layer in reversed(self.layers.values()):
-            dout = layer.backward(dout)
-        first, second = self.layers["Affine1"], self.layers["Affine2"]
-        self.grads = {
-            "W1": first.dW + self.regularization * self.params["W1"],
-            "b1": first.db,
-            "W2": second.dW + self.regularization * self.params["W2"],
-            "b2": second.db,
-        }
-        return self.grads
-        ### END SOLUTION
-
-    def numerical_gradient(self, x, t):
-        """The gradients of loss(x, t) by centred finite differences (slow: two losses per
-        parameter entry). returns: a dict like gradient's."""
-        # TODO: use numerical_gradient from nnkit_checks on each array of params in turn.
-        ### BEGIN SOLUTION
-        return {
-            key: numerical_gradient(lambda _: self.loss(x, t), value)
-            for key, value in self.params.items()
-        }
-        ### END SOLUTION
-
-    def update_params(self, learning_rate):
-        """One gradient descent step with the gradients of the last gradient() call, made in
-        place, so the layers see the new values."""
-        ### BEGIN SOLUTION
-        for key, value in self.params.items():
-            value -= learning_rate * self.grads[key]

@@ -10,12 +10,6 @@ fails: relu_hidden
 
 
 class ReLU:
-    def __init__(self):
-        self.mask = None
-
     def forward(self, x):
         self.mask = x < 0
         return np.where(self.mask, 0.0, x)
-
-    def backward(self, dout):
-        return np.where(self.mask, 0, dout)
