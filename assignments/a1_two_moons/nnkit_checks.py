@@ -71,9 +71,9 @@ _NUMBER = re.compile(r"(?<![\w.])(?<![\w\]]\[)-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?!\w
 
 @runtime_checkable
 class GraderProxy(Protocol):
-    """What a check receives for a student function when the grader runs it: a stand-in that
-    runs the function in the student's own process (the grader's `student_process.Remote`).
-    In a notebook the functions are plain, and the helpers below call them directly."""
+    """What a check receives for one of your functions when the grader runs it: a stand-in
+    that calls your function in another process, on copies of the arguments. In a notebook
+    the functions are plain, and the helpers below call them directly."""
 
     __slots__ = ()
 
@@ -91,8 +91,8 @@ class GraderProxy(Protocol):
 
 @contextlib.contextmanager
 def data_from(folders: Iterable[Path]) -> Iterator[None]:
-    """Within the block, `load_arrays` in this thread looks in `folders` first: the grader
-    gives each check its own grading's data folders, so gradings in threads never mix."""
+    """Within the block, `load_arrays` in this thread looks in `folders` first (the grader
+    gives each check the data of its own grading, so gradings in threads never mix)."""
     token = _GRADER_DATA.set(tuple(folders))
     try:
         yield
