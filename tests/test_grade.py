@@ -20,6 +20,7 @@ from factories import (
 )
 
 from autograder import checklib
+from autograder import grade as grading
 from autograder.grade import grade
 from autograder.grading_data import GradingDataMissing
 from autograder.manifest import Assignment, load_assignment
@@ -161,6 +162,22 @@ def test_two_gradings_in_threads_each_read_their_own_data(tmp_path, monkeypatch)
         "double(numbers) is wrong at 2 of 2 entries; first at index (0,): expected 3, got 2"
     )
     assert [report.score for report in reports] == [5.0, 4.0]
+
+
+def test_a_step_that_breaks_still_stops_the_student_process(toy, monkeypatch):
+    """If a step after the start raises (a bug in the grader), is the student process stopped
+    all the same, and the error raised?"""
+    seen = []
+
+    def breaks(state: grading.Grading) -> None:
+        seen.append(state.loaded.student)
+        raise RuntimeError("a bug in a step")
+
+    steps = [breaks if step is grading.run_checks_on_student else step for step in grading.STEPS]
+    monkeypatch.setattr(grading, "STEPS", steps)
+    with pytest.raises(RuntimeError, match="a bug in a step"):
+        grade(toy, toy.source_notebook)
+    assert seen[0] is not None and not seen[0].running
 
 
 def test_a_submission_cannot_fake_the_data_the_judge_reads(tmp_path):
