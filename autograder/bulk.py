@@ -18,7 +18,6 @@ which says so, but its gradebook row has no score: it is not a student's zero.
 from __future__ import annotations
 
 import tempfile
-import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -30,6 +29,7 @@ from tqdm.auto import tqdm
 from autograder import cluster
 from autograder.grade import WATCHDOG_MARGIN_SECONDS, grade_or_report_failure
 from autograder.gradebook import RESULTS_FOLDER, Graded, write_gradebook, write_results
+from autograder.grading_data import grading_data_ready
 from autograder.manifest import KIT_ROOT, Assignment, load_assignment
 from autograder.report import check_output_folder, to_gradescope
 from autograder.results import GradeReport
@@ -40,10 +40,6 @@ SKIPPED_FOLDERS = {".ipynb_checkpoints", "__pycache__"}
 # A submission's grade ends within its total time limit; past this margin on top, its grading
 # process is killed and the gradebook records it as not graded.
 JOB_MARGIN_SECONDS = WATCHDOG_MARGIN_SECONDS
-
-# `grade` points the checks at the kit's data through a process-wide list: one grade at a time
-# per process, even on a Dask worker that runs several threads.
-_ONE_GRADE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,7 @@ def pack(assignment: Assignment, submission: Submission) -> Job:
 def grade_job(job: Job) -> Graded:
     """Grade one packed submission in a scratch folder; runs on a worker."""
     assignment = load_assignment(job.assignment_id, job.root or KIT_ROOT)
-    with _ONE_GRADE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="nnkit-bulk-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="nnkit-bulk-") as scratch:
         for name, content in job.files.items():
             target = Path(scratch, name)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +130,8 @@ def grade_all(
     jobs = [pack(assignment, s) for s in find_submissions(assignment, folder)]
     if scheduler:
         cluster.check(scheduler, assignment)  # before any work is sent
+    else:
+        grading_data_ready(assignment)  # what the local workers read: cut by the build
     rows = []
     with tqdm(total=len(jobs), desc=assignment.id, unit="sub", disable=not progress) as bar:
 

@@ -18,9 +18,10 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -29,8 +30,8 @@ ATOL = 1e-8
 GRADIENT_STEP = 1e-6
 GRADIENT_TOLERANCE = 1e-5
 GRADIENT_SAMPLES = 20  # entries per parameter that check_gradients compares
-DATA_DIRS = [Path(p) for p in os.environ.get("NNKIT_DATA_DIR", "").split(os.pathsep) if p]
-DATA_DIRS += [Path(__file__).resolve().parent]
+# The folders the grader gives the check running in this thread (`data_from`); none in a notebook.
+_GRADER_DATA: ContextVar[tuple[Path, ...]] = ContextVar("nnkit_grader_data", default=())
 
 
 class CheckFailure(AssertionError):
@@ -68,9 +69,46 @@ def quantity(what: str) -> str:
 _NUMBER = re.compile(r"(?<![\w.])(?<![\w\]]\[)-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?!\w)")
 
 
+@runtime_checkable
+class GraderProxy(Protocol):
+    """What a check receives for one of your functions when the grader runs it: a stand-in
+    that calls your function in another process, on copies of the arguments. In a notebook
+    the functions are plain, and the helpers below call them directly."""
+
+    __slots__ = ()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+
+    def call_in_place(self, *args: Any, **kwargs: Any) -> Any:
+        """Call, then copy what the function did to its array, list and dict arguments back
+        into the caller's own (for a function that updates its arguments in place)."""
+        ...
+
+    def call_with_warnings(self, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
+        """Call, and return the result with the messages of the warnings the call issued."""
+        ...
+
+
+@contextlib.contextmanager
+def data_from(folders: Iterable[Path]) -> Iterator[None]:
+    """Within the block, `load_arrays` in this thread looks in `folders` first (the grader
+    gives each check the data of its own grading, so gradings in threads never mix)."""
+    token = _GRADER_DATA.set(tuple(folders))
+    try:
+        yield
+    finally:
+        _GRADER_DATA.reset(token)
+
+
 def load_arrays(filename: str) -> dict[str, np.ndarray]:
-    """Load the arrays of an ``.npz`` file that ships next to the notebook."""
-    for folder in [*DATA_DIRS, Path.cwd()]:
+    """Load the arrays of an ``.npz`` file that ships next to the notebook.
+
+    Looks in the grader's folders (`data_from`), the folders of ``NNKIT_DATA_DIR``, this
+    file's folder, then the current folder.
+    """
+    configured = [Path(p) for p in os.environ.get("NNKIT_DATA_DIR", "").split(os.pathsep) if p]
+    here = Path(__file__).resolve().parent
+    for folder in [*_GRADER_DATA.get(), *configured, here, Path.cwd()]:
         if (folder / filename).is_file():
             with np.load(folder / filename, allow_pickle=False) as data:
                 return dict(data)
@@ -83,18 +121,16 @@ def call_in_place(function: Callable, *args, **kwargs):
     """Call `function`, which updates some of its arguments in place (e.g. weights), and return
     its result. In a notebook this is a plain call; in the grader, where the student's code runs
     in another process on copies, it also copies those updates back into `args` and `kwargs`."""
-    method = getattr(type(function), "call_in_place", None)
-    if method is not None:
-        return method(function, *args, **kwargs)
+    if isinstance(function, GraderProxy):
+        return function.call_in_place(*args, **kwargs)
     return function(*args, **kwargs)
 
 
 def call_without_warnings(function: Callable, *args, what: str):
     """Call `function(*args)` and return its result; fail if the call issued a warning (an
     overflow in exp, a division by zero, log of 0). Works in a notebook and in the grader."""
-    method = getattr(type(function), "call_with_warnings", None)
-    if method is not None:
-        value, caught = method(function, *args)
+    if isinstance(function, GraderProxy):
+        value, caught = function.call_with_warnings(*args)
     else:
         with warnings.catch_warnings(record=True) as record:
             warnings.simplefilter("always")

@@ -140,9 +140,11 @@ def _grade(args) -> int:
     import resource
 
     from autograder.grade import grade_to_file
+    from autograder.grading_data import grading_data_ready
     from autograder.report import check_output_folder, format_table
 
     assignment = load_assignment(args.assignment)
+    grading_data_ready(assignment)  # else one line: run the build (grading never cuts data)
     if not args.submission.exists():  # an empty upload is a folder, graded as such
         raise KitError(f"{args.submission} does not exist")
     if args.output:

@@ -3,6 +3,8 @@
 A cut is an ``.npz`` with x_train, y_train, x_test, y_test (uint8, as the loaders give them),
 ``canonical`` (True when cut from the canonical data, False from a mirror subset, so a check can
 pick the matching accuracy threshold), ``source`` and ``key`` (the spec it was cut for).
+
+The build cuts (`ensure_grading_data`); grading only finds the cuts (`grading_data_ready`).
 """
 
 from __future__ import annotations
@@ -13,10 +15,15 @@ from pathlib import Path
 
 import numpy as np
 
+from autograder.errors import KitError
 from autograder.manifest import Assignment, GradingData
 from datasets import balanced_subset, load_cifar10, load_mnist
 
 LOADERS = {"mnist": load_mnist, "cifar10": load_cifar10}
+
+
+class GradingDataMissing(KitError):
+    """A cut the checks read is missing, or was cut for another spec: the build makes it."""
 
 
 def cut(spec: GradingData, *, progress: bool = False) -> dict[str, np.ndarray]:
@@ -44,6 +51,22 @@ def stored_key(path: Path) -> str | None:
             return str(data["key"])
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         return None
+
+
+def grading_data_ready(assignment: Assignment) -> list[Path]:
+    """The paths of `assignment`'s cuts, each cut for its current spec; never cuts (or
+    downloads) anything. Raises GradingDataMissing, naming the first cut that is missing or
+    stale and the command that makes it."""
+    paths = assignment.grading_data_files()
+    for spec, path in zip(assignment.grading_data, paths, strict=True):
+        key = stored_key(path)
+        if key != spec.key():
+            state = "missing" if key is None else f"stale (cut for {key}, not {spec.key()})"
+            raise GradingDataMissing(
+                f"the grading data {path} is {state}; "
+                f"run `python -m autograder build {assignment.id}`"
+            )
+    return paths
 
 
 def ensure_grading_data(assignment: Assignment, *, progress: bool = False) -> list[Path]:

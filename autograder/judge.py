@@ -1,10 +1,10 @@
 """Run the checks against a student process and turn every outcome into a `CheckResult`.
 
 A `Judge` holds what one submission's checks share: the student process, the per-check and total
-time limits, and the lines of the checks that no output may quote. It has one method per step of
-running a check (`arguments`, `begin`, `output`, `result`), so the kit's grader (`run_checks`) and
-the pytest plugin (`autograder/pytest_plugin.py`) run every check the same way and differ only in
-the loop around the checks.
+time limits, the grading's data folders, and the lines of the checks that no output may quote. It
+has one method per step of running a check (`arguments`, `checking`, `output`, `result`), so the
+kit's grader (`run_checks`) and the pytest plugin (`autograder/pytest_plugin.py`) run every check
+the same way and differ only in the loop around the checks.
 
 A failed check whose student functions run another student function that an earlier check
 found wrong says so (`depends_on`): the judge records the names each check called through its
@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import ast
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from autograder.checklib import GraderProxy, data_from
 from autograder.checkspec import CheckSpec
 from autograder.results import CheckResult
 from autograder.student_process import StudentError, StudentProcess
@@ -44,7 +46,7 @@ class Judge:
     """Runs one submission's checks on its student process, each with its own deadline.
 
     `student` is None when the submission could not be loaded; then every check fails with
-    `not_loaded` as its output.
+    `not_loaded` as its output (`all_failed`).
     """
 
     checks: list[CheckSpec]
@@ -55,6 +57,8 @@ class Judge:
     ends_at: float | None = None  # when grading must be over; default `total_seconds` from now
     # each student function or class -> the others its code can reach (`call_graph`)
     reaches: dict[str, frozenset[str]] = field(default_factory=dict)
+    # where the checks' `load_arrays` looks first: this grading's own data, never the student's
+    data_folders: tuple[Path, ...] = ()
     end: float = field(init=False)  # time.monotonic() by which every check must have finished
     secret_lines: set[str] = field(init=False)
     # the checks that failed so far, each with the student name it called last (found wrong)
@@ -66,14 +70,14 @@ class Judge:
         self.end = time.monotonic() + self.total_seconds if self.ends_at is None else self.ends_at
         self.secret_lines = _source_lines(self.checks)
 
-    def argument(self, spec: CheckSpec, parameter: str) -> Any:
+    def argument(self, spec: CheckSpec, parameter: str) -> GraderProxy | None:
         """What `spec`'s `parameter` receives: a proxy to the student's object of that name (or
         to the support function it stands for), looked up in the student process at each use."""
         if self.student is None:
             return None  # never called: `begin` stops the check first
         return self.student.name(spec.target_of(parameter))
 
-    def arguments(self, spec: CheckSpec) -> dict[str, Any]:
+    def arguments(self, spec: CheckSpec) -> dict[str, GraderProxy | None]:
         return {name: self.argument(spec, name) for name in spec.student_names}
 
     def begin(self, spec: CheckSpec) -> None:
@@ -85,6 +89,14 @@ class Judge:
         if time.monotonic() >= self.end - MIN_CHECK_SECONDS:
             raise NotRun(OUT_OF_TIME)
         self.student.deadline = min(time.monotonic() + self.check_seconds, self.end)
+
+    @contextmanager
+    def checking(self, spec: CheckSpec) -> Iterator[None]:
+        """The block in which `spec` runs: its clock started (`begin`, which may raise
+        `NotRun`) and `load_arrays` reading this grading's data folders, in this thread only."""
+        self.begin(spec)
+        with data_from(self.data_folders):
+            yield
 
     def output(self, spec: CheckSpec, exc: Exception) -> str:
         """What the student is shown for the exception `exc` that failed `spec`.
@@ -153,8 +165,8 @@ class Judge:
         if self.student is not None:
             self.student.trace = self.traces[spec.grade_id] = []
         try:
-            self.begin(spec)
-            spec.function(**self.arguments(spec))
+            with self.checking(spec):
+                spec.function(**self.arguments(spec))
         except Exception as exc:  # whatever the check raised is its verdict
             return self.result(spec, exc)
         finally:
@@ -180,6 +192,12 @@ def run_checks(
         if stop_at_first_failure and not results[-1].passed:
             break
     return results
+
+
+def all_failed(checks: list[CheckSpec], why: str) -> list[CheckResult]:
+    """Every one of `checks` failed with `why` as its output: what a judge with no student
+    gives (a watchdog's checks that were never reached)."""
+    return run_checks(Judge(checks, None, check_seconds=0.0, total_seconds=0.0, not_loaded=why))
 
 
 def call_graph(sources: list[str]) -> dict[str, frozenset[str]]:

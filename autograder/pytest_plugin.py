@@ -10,8 +10,8 @@ add ``-p autograder.pytest_plugin``. Every step but the loop around the checks i
 - fixtures: `grade.loaded_submission` loads the submission into the sandboxed student process
   once per module; each parameter of a check (``relu``, ``Dense``, ...) is a fixture holding
   the `Judge`'s proxy into that process, so no student code runs in pytest's process;
-- deadlines, restart after a crash, messages and verdicts: the `Judge`'s `begin`, `output`
-  and `result`, the very methods the grader calls.
+- deadlines, data folders, restart after a crash, messages and verdicts: the `Judge`'s
+  `checking`, `output` and `result`, the very methods the grader calls.
 
 A failing check shows the message the student would see (a hidden check shows only its hint);
 ``--show-hidden`` adds pytest's traceback, values included. Each test carries the marker
@@ -137,8 +137,8 @@ class CheckItem(pytest.Function):
     def runtest(self) -> None:
         grading: Grading = self.funcargs[GRADING_FIXTURE]
         try:
-            grading.judge.begin(self.spec)  # the deadline, or why the check cannot run
-            super().runtest()
+            with grading.judge.checking(self.spec):  # or why the check cannot run
+                super().runtest()
         except Exception as exc:
             self.result = grading.judge.result(self.spec, exc)
             raise

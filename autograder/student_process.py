@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from autograder import diagnosis, wire
+from autograder.checklib import GraderProxy
 from autograder.sandbox import Sandbox, make_sandbox
 from autograder.student_server import file_label, line_of, location
 
@@ -332,8 +333,9 @@ def _handle_of(value: Any) -> wire.Handle | wire.Name:
     raise TypeError(f"cannot send {type(value).__name__} to the student process")
 
 
-class Remote:
-    """A function, class or object living in the student process."""
+class Remote(GraderProxy):
+    """A function, class or object living in the student process: what the checks receive for
+    the student's names (`checklib.GraderProxy`)."""
 
     __slots__ = ("_process", "_target", "_generation")
 

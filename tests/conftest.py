@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from factories import SYSTEM_PYTHON, run_autograder, without_trust  # noqa: E402
 
 from autograder.gradescope import write_bundle  # noqa: E402
-from autograder.manifest import KIT_ROOT, load_assignment  # noqa: E402
+from autograder.grading_data import ensure_grading_data  # noqa: E402
+from autograder.manifest import KIT_ROOT, all_assignments, load_assignment  # noqa: E402
 from autograder.sandbox import (  # noqa: E402
     TRUSTED_ENV,
     needed_by_student,
@@ -31,7 +32,8 @@ def mirror() -> Path:
     """The offline dataset mirror: $NNKIT_DATA_MIRROR, else ../shared/datasets beside the kit.
 
     `.ci/run` sets the variable; a machine with neither skips the tests that need real data.
-    Requesting the fixture points every loader of the test session at the mirror.
+    Requesting the fixture points every loader of the test session at the mirror, and cuts the
+    kit's grading data from it where `python -m autograder build` has not (grading never does).
     """
     configured = os.environ.get("NNKIT_DATA_MIRROR")
     folder = Path(configured or KIT_ROOT.parent / "shared" / "datasets").absolute()
@@ -40,6 +42,8 @@ def mirror() -> Path:
             pytest.fail(f"NNKIT_DATA_MIRROR={configured} holds no mnist-offline.npz")
         pytest.skip(f"no offline dataset mirror at {folder}; set NNKIT_DATA_MIRROR")
     os.environ["NNKIT_DATA_MIRROR"] = str(folder)  # for loaders in this process and children
+    for assignment in all_assignments():
+        ensure_grading_data(assignment)
     return folder
 
 

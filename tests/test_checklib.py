@@ -73,11 +73,22 @@ def test_gradient_check_uses_relative_error():
         assert_gradient(np.array([2.0, 2.0]), np.array([2.0, 4.0]), "dW")
 
 
-def test_load_arrays_searches_the_data_folders(tmp_path, monkeypatch):
-    """Does load_arrays find a file in a configured folder and explain a missing one?"""
-    np.savez(tmp_path / "tiny.npz", samples=np.ones((2, 2)))
-    monkeypatch.setattr(checklib, "DATA_DIRS", [tmp_path])
-    assert checklib.load_arrays("tiny.npz")["samples"].shape == (2, 2)
+def test_load_arrays_searches_the_graders_then_the_configured_then_the_current_folder(
+    tmp_path, monkeypatch
+):
+    """Does load_arrays prefer the folders the grader gives a check (`data_from`), then those of
+    NNKIT_DATA_DIR (nbgrader's kernel), then the current folder, and explain a missing file?"""
+    folders = [tmp_path / name for name in ("grader", "configured", "current")]
+    for value, folder in enumerate(folders):
+        folder.mkdir()
+        np.savez(folder / "tiny.npz", samples=np.full(2, value))
+    monkeypatch.setenv("NNKIT_DATA_DIR", str(folders[1]))
+    monkeypatch.chdir(folders[2])
+    with checklib.data_from([folders[0]]):
+        assert checklib.load_arrays("tiny.npz")["samples"].tolist() == [0, 0]
+    assert checklib.load_arrays("tiny.npz")["samples"].tolist() == [1, 1]
+    monkeypatch.delenv("NNKIT_DATA_DIR")
+    assert checklib.load_arrays("tiny.npz")["samples"].tolist() == [2, 2]
     with pytest.raises(FileNotFoundError, match="nope.npz was not found next to the notebook"):
         checklib.load_arrays("nope.npz")
 

@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import data_toy_course
 
 from autograder import cli
 from autograder.cli import main
@@ -52,6 +53,20 @@ def test_an_error_the_user_can_fix_is_one_line_and_exit_2(error, monkeypatch, ca
     monkeypatch.setattr(cli, "_build", fails)
     assert main(["build", "a1_two_moons"]) == 2
     assert capsys.readouterr().err == "error: what went wrong, and what to run\n"
+
+
+def test_missing_grading_data_is_one_line_saying_to_build_and_exit_2(tmp_path, monkeypatch, capsys):
+    """Does `grade` of an assignment whose grading cut was never made stop before grading,
+    with one line naming the build command (grading never cuts data)?"""
+    toy = data_toy_course(tmp_path / "course")
+    monkeypatch.setattr(cli, "load_assignment", lambda _id: toy)
+    assert main(["grade", "toy", str(toy.source_notebook)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"error: the grading data {toy.grading_data_dir / 'mnist_grading.npz'} is missing; "
+        "run `python -m autograder build toy`\n"
+    )
 
 
 def test_a_submission_that_does_not_exist_is_one_line_and_exit_2(tmp_path, capsys):

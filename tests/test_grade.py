@@ -1,11 +1,16 @@
-import json
 import re
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import numpy as np
 import pytest
 from factories import (
     TOY_SOLUTION,
+    check_cell,
     code_cell,
+    data_toy_course,
     module_toy_course,
     notebook,
     side_toy_course,
@@ -14,7 +19,11 @@ from factories import (
     toy_notebook,
 )
 
+from autograder import checklib
+from autograder import grade as grading
 from autograder.grade import grade
+from autograder.grading_data import GradingDataMissing
+from autograder.manifest import Assignment, load_assignment
 
 CORRECT = re.sub(r" *### (BEGIN|END) SOLUTION\n", "", TOY_SOLUTION)
 COUNTER = CORRECT[CORRECT.index("class Counter") :]
@@ -113,14 +122,90 @@ def test_an_unreadable_submission_still_gets_a_full_report(toy, tmp_path):
     assert all("not a valid notebook" in r.output for r in report.results)
 
 
-def test_a_submission_cannot_fake_the_data_the_judge_reads(toy, tmp_path):
-    """Do the judge's data lookups ignore files the student process writes in its folder?"""
-    from autograder import checklib
+def numbers_course(root: Path, factor: float) -> Assignment:
+    """The toy course with one more check, which compares double(x) with the `want` of the
+    course's own data file numbers.npz: `factor` * x (the reference passes only for 2)."""
+    reads = check_cell(
+        "numbers_public",
+        "double: the course's numbers",
+        "numbers = load_arrays('numbers.npz')\n"
+        "assert_close(double(numbers['x']), numbers['want'], 'double(numbers)')",
+    )
+    nb = toy_notebook(extra_cells=[reads])
+    nb.cells[1].source += ", load_arrays"  # the imports cell
+    toy_course(root, nb)
+    (root / "data").mkdir()
+    x = np.array([1.0, 2.0])
+    np.savez(root / "data" / "numbers.npz", x=x, want=factor * x)
+    manifest = root / "solutions" / "toy" / "assignment.toml"
+    manifest.write_text('support_files = ["data/numbers.npz"]\n' + manifest.read_text())
+    return load_assignment("toy", root)
 
-    before = list(checklib.DATA_DIRS)
-    grade(toy, toy.source_notebook)
-    assert checklib.DATA_DIRS == before
-    json.dumps([r.output for r in grade(toy, toy.source_notebook).results])
+
+def test_two_gradings_in_threads_each_read_their_own_data(tmp_path, monkeypatch):
+    """Two courses whose numbers.npz differ, graded at once in two threads of one process (no
+    lock): does each check read its own course's file? A barrier holds both checks inside
+    load_arrays together."""
+    courses = [numbers_course(tmp_path / "twice", 2.0), numbers_course(tmp_path / "thrice", 3.0)]
+    together = threading.Barrier(len(courses), timeout=60)
+    load_arrays = checklib.load_arrays
+
+    def load_arrays_together(filename: str) -> dict[str, np.ndarray]:
+        together.wait()
+        return load_arrays(filename)
+
+    monkeypatch.setattr(checklib, "load_arrays", load_arrays_together)  # what the checks import
+    with ThreadPoolExecutor(len(courses)) as threads:
+        reports = list(threads.map(lambda course: grade(course, course.source_notebook), courses))
+    assert [scores(report)["numbers_public"] for report in reports] == [1.0, 0.0]
+    assert reports[1].results[-1].output == (
+        "double(numbers) is wrong at 2 of 2 entries; first at index (0,): expected 3, got 2"
+    )
+    assert [report.score for report in reports] == [5.0, 4.0]
+
+
+def test_a_step_that_breaks_still_stops_the_student_process(toy, monkeypatch):
+    """If a step after the start raises (a bug in the grader), is the student process stopped
+    all the same, and the error raised?"""
+    seen = []
+
+    def breaks(state: grading.Grading) -> None:
+        seen.append(state.loaded.student)
+        raise RuntimeError("a bug in a step")
+
+    steps = [breaks if step is grading.run_checks_on_student else step for step in grading.STEPS]
+    monkeypatch.setattr(grading, "STEPS", steps)
+    with pytest.raises(RuntimeError, match="a bug in a step"):
+        grade(toy, toy.source_notebook)
+    assert seen[0] is not None and not seen[0].running
+
+
+def test_a_submission_cannot_fake_the_data_the_judge_reads(tmp_path):
+    """Does the judge read the course's numbers.npz, never the one the student's code writes
+    into its own folder?"""
+    course = numbers_course(tmp_path / "course", 2.0)
+    faker = (
+        "def double(x):\n"
+        "    np.savez('numbers.npz', x=np.asarray(x), want=np.asarray(x))\n"
+        "    return np.asarray(x, dtype=float)\n\n"
+    )
+    report = grade(course, submission(tmp_path, faker + COUNTER))
+    assert report.results[-1].output == (
+        "double(numbers) is wrong at 2 of 2 entries; first at index (0,): expected 2, got 1"
+    )
+
+
+def test_grading_never_cuts_data_and_says_to_run_the_build(tmp_path):
+    """Is a missing grading cut one line naming the build command, with nothing cut? (A stale
+    one: test_grading_data.py.)"""
+    toy = data_toy_course(tmp_path / "course")
+    with pytest.raises(GradingDataMissing) as missing:
+        grade(toy, toy.source_notebook)
+    assert str(missing.value) == (
+        f"the grading data {toy.grading_data_dir / 'mnist_grading.npz'} is missing; "
+        "run `python -m autograder build toy`"
+    )
+    assert not toy.grading_data_dir.exists()
 
 
 def test_patching_numpy_or_assertions_in_the_student_process_changes_no_verdict(toy, tmp_path):

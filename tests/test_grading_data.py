@@ -2,7 +2,13 @@ import numpy as np
 import pytest
 from factories import data_toy_course
 
-from autograder.grading_data import cut, ensure_grading_data, stored_key
+from autograder.grading_data import (
+    GradingDataMissing,
+    cut,
+    ensure_grading_data,
+    grading_data_ready,
+    stored_key,
+)
 from autograder.manifest import GradingData, load_assignment
 
 SPEC = GradingData("mnist_grading.npz", "mnist", train_per_class=20, test_per_class=5, seed=3)
@@ -65,3 +71,21 @@ def test_a_damaged_cut_is_cut_again(offline_data, tmp_path):
 def test_an_unknown_dataset_is_named():
     with pytest.raises(ValueError, match="unknown dataset 'svhn'"):
         cut(GradingData("g.npz", "svhn", 1, 1))
+
+
+def test_ready_finds_current_cuts_and_never_cuts_a_stale_one(offline_data, tmp_path):
+    """Does grading_data_ready give a current cut's path, and refuse one cut for another spec
+    (saying which command makes it) without touching it?"""
+    toy = data_toy_course(tmp_path / "course")
+    (path,) = ensure_grading_data(toy)
+    assert grading_data_ready(toy) == [path]
+    stamp = path.stat().st_mtime_ns
+    manifest = toy.source_dir / "assignment.toml"
+    manifest.write_text(manifest.read_text().replace("seed = 3", "seed = 5"))
+    with pytest.raises(GradingDataMissing) as stale:
+        grading_data_ready(load_assignment("toy", toy.root))
+    assert str(stale.value) == (
+        f"the grading data {path} is stale (cut for mnist:20:5:3, not mnist:20:5:5); "
+        "run `python -m autograder build toy`"
+    )
+    assert path.stat().st_mtime_ns == stamp

@@ -234,10 +234,11 @@ def test_a_fake_results_file_is_replaced_by_the_judge_s(tmp_path, gradescope_run
 WATCHDOG_SCRIPT = """
 import dataclasses, sys, time
 from autograder import grade
+from autograder.judge import all_failed
 from autograder.manifest import load_assignment
 
 def hang(*args, **kwargs):
-    kwargs["results"].append(grade._all_failed(grade.load_checks(a1), "first")[0])
+    kwargs["results"].append(all_failed(grade.load_checks(a1), "first")[0])
     time.sleep(600)  # as if grading itself hung past every deadline
 
 grade.run_checks = hang

@@ -3,15 +3,23 @@ values, and the earlier failed check a failure depends on; and what students see
 mistake per assignment."""
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient
+from autograder.checklib import (
+    CheckFailure,
+    assert_at_least,
+    assert_close,
+    assert_gradient,
+    load_arrays,
+)
 from autograder.checkspec import CheckSpec
 from autograder.grade import grade
-from autograder.judge import Judge, call_graph
+from autograder.judge import OUT_OF_TIME, Judge, all_failed, call_graph, run_checks
 from autograder.manifest import load_assignment
 from autograder.variants import load_mistakes, write_variant
 
@@ -20,9 +28,9 @@ def spec(grade_id: str, title: str, hidden: bool = True) -> CheckSpec:
     return CheckSpec(grade_id, title, 1.0, hidden, "look at the sign", lambda: None)
 
 
-def judge(*specs: CheckSpec, reaches=None) -> Judge:
+def judge(*specs: CheckSpec, reaches=None, data_folders=()) -> Judge:
     student = SimpleNamespace(used=set(), last_used=None)
-    return Judge(list(specs), student, 1.0, 10.0, reaches=reaches or {})
+    return Judge(list(specs), student, 1.0, 10.0, reaches=reaches or {}, data_folders=data_folders)
 
 
 def failure(assertion, *args) -> CheckFailure:
@@ -81,6 +89,46 @@ def test_a_failure_names_the_earlier_failed_function_it_runs():
         "Hint: look at the sign\n"
         "This depends on your `d_sigmoid`, which failed “1.1 d_sigmoid”: fix it first."
     )
+
+
+def test_each_judge_gives_its_checks_its_own_data_folders_in_threads(tmp_path):
+    """Two judges run a check at the same moment in two threads: does each check's load_arrays
+    read its own judge's folder, and no check's folder outlive it?"""
+    together = threading.Barrier(2, timeout=30)
+    read = {}
+
+    def reading(grade_id: str) -> CheckSpec:
+        def check() -> None:
+            together.wait()
+            read[grade_id] = load_arrays("numbers.npz")["value"].tolist()
+
+        return CheckSpec(grade_id, grade_id, 1.0, False, "", check)
+
+    judges = []
+    for value in (1, 2):
+        folder = tmp_path / f"grading{value}"
+        folder.mkdir()
+        np.savez(folder / "numbers.npz", value=np.array([value, value]))
+        judges.append(judge(reading(f"reads{value}"), data_folders=(folder,)))
+    with ThreadPoolExecutor(2) as threads:
+        results = list(threads.map(run_checks, judges))
+    assert read == {"reads1": [1, 1], "reads2": [2, 2]}
+    assert [[r.score for r in rs] for rs in results] == [[1.0], [1.0]]
+    with pytest.raises(FileNotFoundError):  # this thread: no grader's folder left behind
+        load_arrays("numbers.npz")
+
+
+def test_all_failed_is_what_a_judge_with_no_student_gives():
+    """Does every check fail with the reason, at zero of its points, bonus kept apart?"""
+    plain = CheckSpec("plain", "1.1 plain", 2.0, False, "", lambda: None)
+    bonus = CheckSpec("extra", "1.2 extra", 3.0, True, "a hint", lambda: None, bonus=True)
+    failed = all_failed([plain, bonus], OUT_OF_TIME)
+    assert [(r.grade_id, r.score, r.max_score, r.hidden, r.bonus, r.output) for r in failed] == [
+        ("plain", 0.0, 2.0, False, False, OUT_OF_TIME),
+        ("extra", 0.0, 3.0, True, True, OUT_OF_TIME),
+    ]
+    no_student = Judge([plain, bonus], None, 1.0, 10.0, not_loaded=OUT_OF_TIME)
+    assert run_checks(no_student) == failed
 
 
 def test_the_call_graph_follows_functions_and_classes_through_cells():

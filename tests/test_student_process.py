@@ -3,7 +3,7 @@ import time
 import numpy as np
 import pytest
 
-from autograder.checklib import CheckFailure, call_in_place, call_without_warnings
+from autograder.checklib import CheckFailure, GraderProxy, call_in_place, call_without_warnings
 from autograder.sandbox import Sandbox
 from autograder.student_process import StudentError, StudentProcess, copy_back
 
@@ -186,6 +186,7 @@ def test_call_in_place_copies_the_students_updates_back(tmp_path):
     with StudentProcess([{"index": 0, "source": INPLACE}], tmp_path) as proc:
         proc.start()
         proc.deadline = time.monotonic() + 10
+        assert isinstance(proc.name("step"), GraderProxy)  # what call_in_place looks for
         weights, biases = [np.ones((2, 2)), np.zeros(3)], [np.zeros(2)]
         first = weights[0]
         assert call_in_place(proc.name("step"), weights, biases, rate=0.5) == 2
@@ -281,6 +282,7 @@ def test_an_update_in_place_must_change_the_arrays_not_replace_them(tmp_path):
 def test_call_in_place_is_a_plain_call_in_a_notebook():
     """Without the grader, does call_in_place simply call the function?"""
     values = [np.zeros(2)]
+    assert not isinstance(call_in_place, GraderProxy)
     assert call_in_place(lambda v, k: v[0].__iadd__(k).sum(), values, k=2.0) == 4.0
     np.testing.assert_array_equal(values[0], [2.0, 2.0])
 
