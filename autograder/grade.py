@@ -24,8 +24,8 @@ from autograder.grading_data import ensure_grading_data
 from autograder.judge import OUT_OF_TIME, Judge, call_graph, run_checks
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook import CodeCell, SubmissionError, find_submission, read_code_cells
-from autograder.report import format_table, write_gradescope
-from autograder.results import CheckResult, GradeReport
+from autograder.report import format_table, new_report, write_gradescope
+from autograder.results import TIMEOUT, CheckResult, GradeReport
 from autograder.sandbox import (
     SandboxUnavailable,
     cleaned_up,
@@ -43,6 +43,7 @@ WATCHDOG_MARGIN_SECONDS = 15.0
 MISCONFIGURED = (
     "The autograder is misconfigured, so your code was not run; please tell your instructor."
 )
+GRADER_FAILED = "The autograder failed; please tell your instructor."  # why: grader_error
 _ON_ABORT: list[Callable[[], None]] = []  # what the watchdog undoes before it ends the grader
 
 
@@ -69,7 +70,7 @@ def grade(
     started = time.perf_counter()
     ends_at = time.monotonic() + assignment.total_seconds
     checks = [c for c in load_checks(assignment) if only is None or c.grade_id in only]
-    report = report or GradeReport(assignment.id, [])
+    report = report or new_report(assignment)
     with loaded_submission(
         assignment, Path(submission), trusted=trusted, ends_at=ends_at
     ) as loaded:
@@ -98,8 +99,9 @@ def grade_or_report_failure(
     """`grade`, but a failure of the grader itself still gives a report that says so.
 
     returns: (report, True) normally; (a report with no results and a note, False) when the
-    grader broke (a missing checks module, unreadable grading data, a bug) or would have run
-    student code as root (the why is in the report's protections line, for the instructor).
+    grader broke (a missing checks module, unreadable grading data, a bug: the exception is in
+    the report's grader_error) or would have run student code as root (the why is in its
+    protections line); both are for the instructor, never in what students see.
     """
     try:
         return grade(assignment, submission, report=report), True
@@ -108,8 +110,8 @@ def grade_or_report_failure(
         failed.protections = f"autograder misconfigured: {exc}"
         return failed, False
     except Exception as exc:  # noqa: BLE001 - whatever broke, the student gets a report
-        note = f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor."
-        return GradeReport(assignment.id, [], notes=[note]), False
+        why = f"{type(exc).__name__}: {exc}"
+        return GradeReport(assignment.id, [], notes=[GRADER_FAILED], grader_error=why), False
 
 
 def grade_to_file(
@@ -122,7 +124,7 @@ def grade_to_file(
     stops the student's code, writes the report as it stands (every check not reached fails
     with the time limit), prints it and ends this process with status 0.
     """
-    report = GradeReport(assignment.id, [])
+    report = new_report(assignment)
     timer = threading.Timer(
         assignment.total_seconds + WATCHDOG_MARGIN_SECONDS,
         _overrun,
@@ -135,7 +137,7 @@ def grade_to_file(
     finally:
         timer.cancel()
     if output:
-        write_gradescope(report, output, assignment.hidden_visibility)
+        write_gradescope(report, output)
     return report, ok
 
 
@@ -151,7 +153,7 @@ def _overrun(assignment: Assignment, report: GradeReport, output: Path | None) -
     ]
     report.notes.append("Grading stopped at its total time limit.")
     if output:
-        write_gradescope(report, output, assignment.hidden_visibility)
+        write_gradescope(report, output)
     print(format_table(report), flush=True)
     os._exit(0)
 
@@ -287,7 +289,4 @@ class _data_from:
 
 
 def _all_failed(checks: list[CheckSpec], why: str) -> list[CheckResult]:
-    return [
-        CheckResult(c.grade_id, c.title, 0.0, c.points, c.hidden, why, bonus=c.bonus)
-        for c in checks
-    ]
+    return [CheckResult(c.info, 0.0, why, TIMEOUT) for c in checks]

@@ -17,7 +17,7 @@ from autograder.variants import load_mistakes, write_variant
 
 
 def spec(grade_id: str, title: str, hidden: bool = True) -> CheckSpec:
-    return CheckSpec(grade_id, title, 1.0, hidden, "look at the sign", lambda: None)
+    return CheckSpec(grade_id, title, 1.0, hidden, "look at the sign", function=lambda: None)
 
 
 def judge(*specs: CheckSpec, reaches=None) -> Judge:

@@ -3,12 +3,14 @@ import os
 import sys
 import sysconfig
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import numpy as np
 import pytest
 
+from autograder.checkspec import CheckInfo
 from autograder.manifest import KIT_ROOT
 from autograder.report import (
     MAX_OUTPUT_CHARS,
@@ -57,8 +59,8 @@ def report():
     return GradeReport(
         "a1",
         [
-            CheckResult("relu", "1.1 relu: values", 0.5, 0.5, False, ""),
-            CheckResult("init", "1.2 init: statistics", 0.0, 1.0, True, "Hint: fan_in"),
+            CheckResult(CheckInfo("relu", "1.1 relu: values", 0.5, False), 0.5, ""),
+            CheckResult(CheckInfo("init", "1.2 init: statistics", 1.0, True), 0.0, "Hint: fan_in"),
         ],
         execution_time=1.23456,
         notes=["cell 3 has a syntax error"],
@@ -67,7 +69,7 @@ def report():
 
 def test_gradescope_results_follow_the_documented_schema():
     """Does the results file validate, with hidden checks at the configured visibility?"""
-    data = to_gradescope(report(), hidden_visibility="after_published")
+    data = to_gradescope(replace(report(), hidden_visibility="after_published"))
     jsonschema.validate(data, GRADESCOPE_SCHEMA)
     assert data["score"] == 0.5 and data["execution_time"] == 1.235
     assert [t["status"] for t in data["tests"]] == ["passed", "failed"]
@@ -78,7 +80,7 @@ def test_gradescope_results_follow_the_documented_schema():
 def test_outputs_are_bounded():
     """Can a huge message from student code blow up the results file?"""
     big = report()
-    big.results[1] = CheckResult("init", "t", 0.0, 1.0, False, "x" * 10**6)
+    big.results[1] = CheckResult(CheckInfo("init", "t", 1.0, False), 0.0, "x" * 10**6)
     output = to_gradescope(big)["tests"][1]["output"]
     assert len(output) <= MAX_OUTPUT_CHARS and output.endswith("[... output cut]")
 
@@ -99,7 +101,7 @@ def test_table_shows_scores_and_the_first_line_of_feedback():
 
 @pytest.mark.parametrize("score", [0.25, 0.0])
 def test_report_totals(score):
-    r = GradeReport("a", [CheckResult("x", "x", score, 0.25, False, "")])
+    r = GradeReport("a", [CheckResult(CheckInfo("x", "x", 0.25, False), score, "")])
     assert r.score == score and r.max_score == 0.25
 
 
@@ -108,7 +110,7 @@ def test_students_never_see_the_grader_s_paths():
     leaky = report()
     scratch = f"{tempfile.gettempdir()}/nnkit-k2j4x9/two_moons.npz"
     leaky.results[1] = CheckResult(
-        "init", "t", 0.0, 1.0, False, f"FileNotFoundError: {scratch} ({np.__file__})"
+        CheckInfo("init", "t", 1.0, False), 0.0, f"FileNotFoundError: {scratch} ({np.__file__})"
     )
     leaky.notes = [f"The autograder failed ({KIT_ROOT}/autograder/checks/a1.py is missing)"]
     data = to_gradescope(leaky)
@@ -127,7 +129,7 @@ def test_path_filters_keep_what_follows_and_leave_system_folders_alone(monkeypat
     leaky = report()
     scratch = f"{tempfile.gettempdir()}/nnkit-k2j4x9/work"
     leaky.results[1] = CheckResult(
-        "init", "t", 0.0, 1.0, False, f"open('{scratch}/x.npz', 'r'), see /usr/share/doc"
+        CheckInfo("init", "t", 1.0, False), 0.0, f"open('{scratch}/x.npz', 'r'), see /usr/share/doc"
     )
     assert to_gradescope(leaky)["tests"][1]["output"] == (
         "open('<your folder>/x.npz', 'r'), see /usr/share/doc"
@@ -135,7 +137,9 @@ def test_path_filters_keep_what_follows_and_leave_system_folders_alone(monkeypat
 
 
 def with_bonus(score: float) -> GradeReport:
-    bonus = CheckResult("dropout", "dropout: extra credit", score, 2.0, True, "", bonus=True)
+    bonus = CheckResult(
+        CheckInfo("dropout", "dropout: extra credit", 2.0, True, bonus=True), score, ""
+    )
     return GradeReport("a3", [*report().results, bonus])
 
 
