@@ -11,8 +11,10 @@ import pytest
 from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient
 from autograder.checkspec import CheckSpec
 from autograder.grade import grade
-from autograder.judge import Judge, call_graph
+from autograder.judge import OUT_OF_TIME, Judge, NotRun, call_graph
 from autograder.manifest import load_assignment
+from autograder.results import CRASHED, FAILED, NOT_RUN, PASSED, TIMEOUT
+from autograder.student_process import StudentError
 from autograder.variants import load_mistakes, write_variant
 
 
@@ -187,3 +189,28 @@ def test_what_students_see_for_a_known_mistake(
         assert lines[2].startswith(f"This depends on your `{culprit}`, which failed “")
     else:
         assert len(lines) == 2
+
+
+@pytest.mark.parametrize(
+    ("failure", "kind"),
+    [
+        (None, PASSED),
+        (AssertionError("wrong"), FAILED),
+        (StudentError("raised"), FAILED),
+        (StudentError("too slow", kind=TIMEOUT), TIMEOUT),
+        (StudentError("stopped", kind=CRASHED), CRASHED),
+        (NotRun(OUT_OF_TIME, TIMEOUT), TIMEOUT),
+    ],
+)
+def test_each_verdict_names_its_outcome(failure, kind):
+    """Is a check's outcome the one its failure names (a time limit, a crash), else failed?"""
+    one = spec("h", "1.1 h")
+    result = judge(one).result(one, failure)
+    assert (result.kind, result.check) == (kind, one.info)
+
+
+def test_a_submission_that_did_not_load_runs_no_check():
+    one = spec("h", "1.1 h")
+    unloaded = Judge([one], None, 1.0, 10.0, not_loaded="your notebook could not be loaded")
+    result = unloaded.run(one)
+    assert (result.kind, result.output) == (NOT_RUN, "your notebook could not be loaded")

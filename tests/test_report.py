@@ -5,6 +5,7 @@ import sysconfig
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import jsonschema
 import numpy as np
@@ -17,11 +18,16 @@ from autograder.report import (
     UnsafeOutput,
     check_output_folder,
     format_table,
+    from_results,
+    gradebook_rows,
+    graded_from_row,
+    new_report,
     to_gradescope,
+    to_results,
     write_gradescope,
     write_json,
 )
-from autograder.results import CheckResult, GradeReport
+from autograder.results import FAILED, PASSED, TIMEOUT, CheckResult, Graded, GradeReport
 
 VISIBILITY = {"enum": ["hidden", "after_due_date", "after_published", "visible"]}
 # The fields of Gradescope's documented results.json format that the kit writes.
@@ -189,3 +195,54 @@ def test_as_root_a_results_folder_others_may_write_to_is_refused(tmp_path):
         write_json({"score": 1}, shared / "results.json")
     assert list(shared.iterdir()) == []
     check_output_folder(Path(tempfile.gettempdir()) / "nnkit-not-yet-made")  # /tmp: sticky
+
+
+def test_a_grader_error_reaches_the_instructor_never_the_students_results():
+    """Is the exception of a failed grade in the table the CLI prints (Gradescope shows it
+    to instructors only) and in the class's results file, but not in Gradescope's results?"""
+    failed = GradeReport("a1", [], notes=["The autograder failed"], grader_error="OSError: /x")
+    assert "OSError" not in json.dumps(to_gradescope(failed))
+    assert "  grader error: OSError: /x" in format_table(failed).splitlines()
+    assert to_results(failed)["extra_data"]["grader_error"] == "OSError: /x"
+
+
+def test_a_results_file_reads_back_as_the_report_it_was_written_from():
+    """Do the checks come back with what their cells state and their outcomes, and the notes
+    and the grader's error with them?"""
+    original = with_bonus(2.0)
+    original.results[0] = replace(original.results[0], kind=TIMEOUT)
+    original.grader_error, original.execution_time, original.notes = "x", 1.23456, ["a", "b"]
+    back = from_results(json.loads(json.dumps(to_results(original))), "a3")
+    assert back.results == original.results
+    assert (back.notes, back.grader_error, back.execution_time) == (["a", "b"], "x", 1.235)
+    assert (back.score, back.max_score, back.bonus_score) == (2.5, 1.5, 2.0)
+
+
+def test_a_results_file_without_extra_data_takes_its_outcomes_from_gradescopes_status():
+    back = from_results(to_gradescope(report()))
+    assert [(r.kind, r.check.hidden) for r in back.results] == [(PASSED, False), (FAILED, False)]
+
+
+def test_the_gradebook_has_a_row_per_student_and_no_score_where_the_grader_failed():
+    ok = Graded.of("bea", report(), True)
+    broken = Graded.of("al", GradeReport("a1", [], grader_error="x"), False)
+    assert gradebook_rows([ok, broken]) == [
+        ["student", "score", "max_score", "graded", "init", "relu"],
+        ["bea", 0.5, 1.5, True, 0.0, 0.5],
+        ["al", "", "", False, "", ""],
+    ]
+    line = {"student": "al", "score": "", "max_score": "", "graded": "False", "relu": ""}
+    read = graded_from_row(line, to_results(broken.report))
+    assert (read.score, read.checks, read.grader_ok, read.report.grader_error) == (
+        None,
+        {},
+        False,
+        "x",
+    )
+
+
+def test_a_new_report_shows_hidden_checks_as_the_manifest_says():
+    assignment = SimpleNamespace(id="a1", hidden_visibility="after_due_date")
+    fresh = new_report(assignment)
+    fresh.results += report().results
+    assert [t["visibility"] for t in to_gradescope(fresh)["tests"]] == ["visible", "after_due_date"]
