@@ -111,7 +111,7 @@ def from_results(data: dict, assignment_id: str = "") -> GradeReport:
         )
         kind = str(cell.get("kind", test.get("status", "")))
         results.append(
-            CheckResult(info, float(test.get("score", 0.0)), test.get("output", ""), kind)
+            CheckResult(info, float(test.get("score", 0.0)), str(test.get("output", "")), kind)
         )
     return GradeReport(
         assignment_id,
@@ -144,7 +144,7 @@ def graded_from_row(line: dict[str, str], results: dict) -> Graded:
         checks={
             c: float(v)
             for c, v in line.items()
-            if c not in GRADEBOOK_COLUMNS and v not in ("", None)
+            if c is not None and c not in GRADEBOOK_COLUMNS and v not in ("", None)
         },
         grader_ok=line.get("graded", "True") == "True",
         report=from_results(results),
