@@ -24,22 +24,22 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.checkgen import (
-    is_check_cell,
-    nbgrader_meta,
-    parse_check_cell,
-    regular_and_written_points,
-    render_checks_module,
-)
+from autograder.checkgen import regular_and_written_points, render_checks_module
 from autograder.checklib import passed_line
 from autograder.errors import KitError
 from autograder.gradescope import write_bundle
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment, load_assignment
+from autograder.nbgrader_cells import (
+    SOLUTION_BEGIN,
+    SOLUTION_END,
+    STUB,
+    grade_id,
+    is_check_cell,
+    parse_check_cell,
+)
 from autograder.nbgrader_course import generate_assignment
 
-SOLUTION_BEGIN = "### BEGIN SOLUTION"
-SOLUTION_END = "### END SOLUTION"
 OVERVIEW = """\
 # Overview: run this cell last. It runs every public check above again, going on after a
 # failure, and lists every check with its points (hidden checks are graded after you submit).
@@ -102,7 +102,7 @@ def stub_module(source: str) -> str:
             if inside:
                 raise ValueError(f"line {number}: a solution region inside another")
             inside = True
-            lines.append(line[: len(line) - len(line.lstrip())] + "raise NotImplementedError()")
+            lines.append(line[: len(line) - len(line.lstrip())] + STUB)
         elif SOLUTION_END in line:
             if not inside:
                 raise ValueError(f"line {number}: {SOLUTION_END} without {SOLUTION_BEGIN}")
@@ -123,7 +123,7 @@ def add_overview(nb: nbformat.NotebookNode, assignment: Assignment) -> None:
     checks = [parse_check_cell(c) for c in source.cells if is_check_cell(c)]
     public = {c.grade_id: c for c in checks if not c.hidden}
     for cell in nb.cells:
-        check = public.get(nbgrader_meta(cell).get("grade_id")) if is_check_cell(cell) else None
+        check = public.get(grade_id(cell)) if is_check_cell(cell) else None
         if check is not None:
             line = passed_line(check.title, check.points, check.bonus)
             cell.source = f"{cell.source.rstrip()}\nprint({line!r})"

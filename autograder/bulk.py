@@ -27,12 +27,12 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from autograder import cluster
-from autograder.grade import WATCHDOG_MARGIN_SECONDS, grade_or_report_failure
-from autograder.gradebook import RESULTS_FOLDER, Graded, write_gradebook, write_results
+from autograder.grade import GRADER_FAILED, WATCHDOG_MARGIN_SECONDS, grade_or_report_failure
+from autograder.gradebook import RESULTS_FOLDER, write_gradebook, write_results
 from autograder.grading_data import grading_data_ready
 from autograder.manifest import KIT_ROOT, Assignment, load_assignment
-from autograder.report import check_output_folder, to_gradescope
-from autograder.results import GradeReport
+from autograder.report import check_output_folder
+from autograder.results import Graded, GradeReport
 
 SUBMITTED_SUFFIXES = (".ipynb", ".py")
 SKIPPED_FOLDERS = {".ipynb_checkpoints", "__pycache__"}
@@ -106,7 +106,7 @@ def grade_job(job: Job) -> Graded:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         report, ok = grade_or_report_failure(assignment, Path(scratch))
-    return _graded(job, report, ok, assignment.hidden_visibility)
+    return Graded.of(job.student, report, ok)
 
 
 def grade_all(
@@ -171,7 +171,7 @@ def _grade_in_own_process(job: Job, seconds: float) -> Graded:
         for worker in list(process._processes.values()):  # no public kill before Python 3.14
             worker.kill()
         note = f"Grading did not finish within {seconds:.0f} s; please tell your instructor."
-        return _graded(job, GradeReport(job.assignment_id, [], notes=[note]), False, "visible")
+        return _grader_failed(job, "its grading process ran out of time and was killed", note)
     except BrokenProcessPool:
         return _grader_failed(job, "its grading process died")
     except Exception as exc:  # noqa: BLE001 - one job's failure is that job's report
@@ -195,18 +195,8 @@ def _run_on_cluster(jobs: list[Job], scheduler: str, collect: Callable[[Graded],
                 collect(_grader_failed(futures[future], f"{type(exc).__name__}: {exc}"))
 
 
-def _grader_failed(job: Job, why: str) -> Graded:
-    note = f"The autograder failed ({why}); please tell your instructor."
-    report = GradeReport(job.assignment_id, [], notes=[note])
-    return _graded(job, report, False, "visible")
-
-
-def _graded(job: Job, report: GradeReport, ok: bool, hidden_visibility: str) -> Graded:
-    return Graded(
-        job.student,
-        report.score,
-        report.max_score,
-        report.scores_by_check(),
-        ok,
-        to_gradescope(report, hidden_visibility),
-    )
+def _grader_failed(job: Job, why: str, note: str = GRADER_FAILED) -> Graded:
+    """The row of a submission the grader failed on: students read `note`, the instructor
+    `why` too (the report's grader_error)."""
+    report = GradeReport(job.assignment_id, [], notes=[note], grader_error=why)
+    return Graded.of(job.student, report, False)

@@ -14,49 +14,19 @@ import ast
 import builtins
 import symtable
 import textwrap
-from dataclasses import dataclass
 
 import nbformat
 
-from autograder.errors import KitError
 from autograder.manifest import Assignment
-from autograder.notebook import HIDDEN_BEGIN, without_hidden_markers
-
-IMPORTS_CELL = "imports"
-HINT_PREFIX = "# Hint:"
-BONUS_LINE = "# Bonus"  # a header line marking extra credit, e.g. "# Bonus: extra credit"
-
-
-class CheckCellError(KitError):
-    """A check cell breaks the conventions the grader relies on."""
-
-
-@dataclass(frozen=True)
-class CheckCell:
-    """One nbgrader test cell of the source notebook."""
-
-    grade_id: str
-    title: str
-    hint: str
-    points: float
-    hidden: bool
-    code: str
-    bonus: bool = False
-
-
-def nbgrader_meta(cell: dict) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def is_check_cell(cell: dict) -> bool:
-    meta = nbgrader_meta(cell)
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
-
-
-def is_written_answer(cell: dict) -> bool:
-    """A manually graded answer: a markdown cell students write in, graded by hand."""
-    meta = nbgrader_meta(cell)
-    return cell.cell_type == "markdown" and bool(meta.get("grade")) and bool(meta.get("solution"))
+from autograder.nbgrader_cells import (
+    IMPORTS_CELL,
+    CheckCellError,
+    grade_id,
+    is_check_cell,
+    is_written_answer,
+    nbgrader_meta,
+    parse_check_cell,
+)
 
 
 def regular_and_written_points(nb: nbformat.NotebookNode) -> tuple[float, float]:
@@ -64,35 +34,6 @@ def regular_and_written_points(nb: nbformat.NotebookNode) -> tuple[float, float]
     checks = [parse_check_cell(cell) for cell in nb.cells if is_check_cell(cell)]
     written = [nbgrader_meta(cell).get("points", 0) for cell in nb.cells if is_written_answer(cell)]
     return sum(c.points for c in checks if not c.bonus), float(sum(written))
-
-
-def parse_check_cell(cell: dict) -> CheckCell:
-    meta = nbgrader_meta(cell)
-    lines = cell.source.splitlines()
-    if not lines or not lines[0].startswith("# "):
-        raise CheckCellError(f"check cell {meta.get('grade_id')} must start with '# <title>'")
-    hint = next(
-        (ln[len(HINT_PREFIX) :].strip() for ln in lines[1:3] if ln.startswith(HINT_PREFIX)), ""
-    )
-    hidden = HIDDEN_BEGIN in cell.source
-    if hidden and not hint:
-        raise CheckCellError(f"hidden check cell {meta['grade_id']} needs a '{HINT_PREFIX}' line")
-    header = lines[1:3]
-    bonus = any(ln.startswith(BONUS_LINE) for ln in header)
-    body = [
-        ln
-        for i, ln in enumerate(lines[1:])
-        if not ln.startswith(HINT_PREFIX) and not (i < 2 and ln.startswith(BONUS_LINE))
-    ]
-    return CheckCell(
-        grade_id=meta["grade_id"],
-        title=lines[0][2:].strip(),
-        hint=hint,
-        points=float(meta.get("points", 0)),
-        hidden=hidden,
-        code=without_hidden_markers("\n".join(body)).strip("\n"),
-        bonus=bonus,
-    )
 
 
 def student_names(nb: nbformat.NotebookNode) -> set[str]:
@@ -202,7 +143,7 @@ def render_checks_module(assignment: Assignment) -> str:
 
 def _imports_cell(nb: nbformat.NotebookNode) -> list[ast.Import | ast.ImportFrom]:
     """The statements of the imports cell, which must all be imports."""
-    cell = next((c for c in nb.cells if nbgrader_meta(c).get("grade_id") == IMPORTS_CELL), None)
+    cell = next((c for c in nb.cells if grade_id(c) == IMPORTS_CELL), None)
     if cell is None:
         raise CheckCellError(f"the notebook needs a code cell with grade_id {IMPORTS_CELL!r}")
     nodes = ast.parse(cell.source).body

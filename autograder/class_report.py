@@ -17,8 +17,9 @@ import numpy as np
 
 from autograder import class_figures, class_stats
 from autograder.bulk import find_submissions
-from autograder.gradebook import GRADEBOOK
+from autograder.gradebook import GRADEBOOK, read_gradebook
 from autograder.manifest import KIT_ROOT, Assignment, ManifestError, load_assignment
+from autograder.results import PASSED, Graded
 from autograder.similarity import THRESHOLD, Copying, find_copying
 from autograder.solution_regions import Regions, code_names, release_code, submission_cells
 
@@ -86,7 +87,7 @@ def rebuild_class_report(
 
 def render_class_report(assignment: Assignment, graded: Path, submissions: Path | None) -> str:
     """The whole page as HTML text."""
-    students = class_stats.read_class(graded)
+    students = read_gradebook(graded)
     copying, why_not = class_copying(assignment, submissions)
     sections = [
         _scores(students),
@@ -127,7 +128,7 @@ def class_copying(assignment: Assignment, submissions: Path | None) -> tuple[Cop
         return None, f"The comparison could not be made: {type(exc).__name__}: {exc}"
 
 
-def _scores(students: list[class_stats.StudentResult]) -> str:
+def _scores(students: list[Graded]) -> str:
     summary = class_stats.score_summary(students)
     rows = [
         ("submissions", f"{summary['count']}"),
@@ -153,7 +154,7 @@ def _scores(students: list[class_stats.StudentResult]) -> str:
     )
 
 
-def _checks(students: list[class_stats.StudentResult]) -> str:
+def _checks(students: list[Graded]) -> str:
     stats = class_stats.item_analysis(students)
     rows = [
         (
@@ -196,7 +197,7 @@ def _checks(students: list[class_stats.StudentResult]) -> str:
     )
 
 
-def _mistakes(students: list[class_stats.StudentResult]) -> str:
+def _mistakes(students: list[Graded]) -> str:
     groups = class_stats.common_mistakes(students)
     titles = class_stats.check_titles(students)
     parts = []
@@ -225,7 +226,7 @@ def _mistakes(students: list[class_stats.StudentResult]) -> str:
     )
 
 
-def _ungraded(students: list[class_stats.StudentResult]) -> str:
+def _ungraded(students: list[Graded]) -> str:
     found = class_stats.ungraded(students)
     rows = [(u.student, u.kind, f"<pre>{_e(u.reason)}</pre>") for u in found]
     return _section(
@@ -247,7 +248,7 @@ def _ungraded(students: list[class_stats.StudentResult]) -> str:
     )
 
 
-def _times(students: list[class_stats.StudentResult]) -> str:
+def _times(students: list[Graded]) -> str:
     times = class_stats.grading_times(students)
     seconds = np.array(list(times.values()))
     slowest = sorted(times.items(), key=lambda t: -t[1])[:SLOWEST]
@@ -323,14 +324,14 @@ def _copying(copying: Copying | None, why_not: str) -> str:
     return _section("copying", "Possible copying, for review", how, "".join(parts))
 
 
-def _submissions(students: list[class_stats.StudentResult]) -> str:
+def _submissions(students: list[Graded]) -> str:
     rows = [
         (
             _e(s.student),
             "n/a" if s.score is None else _n(s.score),
             "n/a" if s.max_score is None else _n(s.max_score),
-            f"{sum(t.get('status') == 'passed' for t in s.tests)} / {len(s.tests)}",
-            _n(s.execution_time) if s.grader_ok else "n/a",
+            f"{sum(r.kind == PASSED for r in s.report.results)} / {len(s.report.results)}",
+            _n(s.report.execution_time) if s.grader_ok else "n/a",
         )
         for s in students
     ]
@@ -345,7 +346,7 @@ def _submissions(students: list[class_stats.StudentResult]) -> str:
     )
 
 
-def _data(students: list[class_stats.StudentResult]) -> str:
+def _data(students: list[Graded]) -> str:
     """The page's numbers as JSON, for scripts that read the page."""
     data = {
         "summary": class_stats.score_summary(students),

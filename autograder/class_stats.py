@@ -1,5 +1,5 @@
-"""The numbers of a graded class, read back from what ``grade-all`` wrote: ``gradebook.csv``
-and ``results/<student>.json``.
+"""The numbers of a graded class: its gradebook rows (`gradebook.read_gradebook`), each with
+the report its results file holds.
 
 Letters: N submissions in the class, C checks of the assignment.
 """
@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from autograder.gradebook import read_gradebook
+from autograder.results import CRASHED, PASSED, TIMEOUT, Graded
 
 GROUP_FRACTION = 0.27  # the classic upper and lower 27 % of item analysis
 WEAK_DISCRIMINATION = 0.2  # below this a check separates strong from weak submissions poorly
@@ -26,26 +25,7 @@ UNGRADED_NOTES = (
     ("Loading your notebook failed", "crashed while loading"),
 )
 WHOLE_SUBMISSION = {kind for _, kind in UNGRADED_NOTES}
-TIMEOUT_SIGNS = ("did not finish within the time limit", "used up its total time limit")
-CRASH_SIGNS = ("your code stopped running", "your code stopped answering")
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-
-
-@dataclass(frozen=True)
-class StudentResult:
-    """One row of the gradebook with its results file.
-
-    checks: grade_id -> score; tests: the results file's test entries, in order.
-    """
-
-    student: str
-    score: float | None  # None when the grader failed: the gradebook has no score then
-    max_score: float | None
-    grader_ok: bool
-    checks: dict[str, float]
-    execution_time: float
-    output: str
-    tests: list[dict]
 
 
 @dataclass(frozen=True)
@@ -96,50 +76,30 @@ class Ungraded:
     reason: str
 
 
-def read_class(graded: Path) -> list[StudentResult]:
-    """The gradebook's rows, each with its results file, sorted by student id."""
-    found = []
-    for row in read_gradebook(graded):
-        tests = [t for t in row.results.get("tests", []) if isinstance(t, dict)]
-        found.append(
-            StudentResult(
-                student=row.student,
-                score=row.score,
-                max_score=row.max_score,
-                grader_ok=row.grader_ok,
-                checks=row.checks,
-                execution_time=float(row.results.get("execution_time", 0.0)),
-                output=str(row.results.get("output", "")),
-                tests=tests,
-            )
-        )
-    return found
-
-
-def check_titles(students: list[StudentResult]) -> dict[str, tuple[str, float]]:
+def check_titles(students: list[Graded]) -> dict[str, tuple[str, float]]:
     """grade_id -> (title, points), in the order the checks ran."""
     titles: dict[str, tuple[str, float]] = {}
     for student in students:
-        for test in student.tests:
-            titles.setdefault(str(test.get("number")), (test["name"], float(test["max_score"])))
+        for result in student.report.results:
+            titles.setdefault(result.grade_id, (result.check.title, result.max_score))
     return titles
 
 
-def pass_matrix(students: list[StudentResult], check_ids: list[str]) -> np.ndarray:
+def pass_matrix(students: list[Graded], check_ids: list[str]) -> np.ndarray:
     """passed: (N, C) booleans, True where a student passed a check; students the grader
     failed on have no row (they are listed as ungraded instead)."""
     graded = [s for s in students if s.grader_ok]
     passed = np.zeros((len(graded), len(check_ids)), dtype=bool)
     index = {c: j for j, c in enumerate(check_ids)}
     for i, student in enumerate(graded):
-        for test in student.tests:
-            j = index.get(str(test.get("number")))
+        for result in student.report.results:
+            j = index.get(result.grade_id)
             if j is not None:
-                passed[i, j] = test.get("status") == "passed"
+                passed[i, j] = result.kind == PASSED
     return passed
 
 
-def item_analysis(students: list[StudentResult]) -> list[CheckStats]:
+def item_analysis(students: list[Graded]) -> list[CheckStats]:
     """Each check's pass rate and discrimination index, the suspicious checks first.
 
     The discrimination index is the pass rate among the strongest 27 % of the submissions minus
@@ -204,7 +164,7 @@ def _suspicion(stats: CheckStats) -> tuple:
     return (rank, d, stats.pass_rate, stats.grade_id)
 
 
-def common_mistakes(students: list[StudentResult]) -> dict[str, CheckMistakes]:
+def common_mistakes(students: list[Graded]) -> dict[str, CheckMistakes]:
     """grade_id -> the failures of that check, the most frequent messages first.
 
     Messages that differ only in their numbers fall into one group (``expected 0.5, got 0.4``
@@ -216,12 +176,12 @@ def common_mistakes(students: list[StudentResult]) -> dict[str, CheckMistakes]:
     for student in students:
         if student.student in left_out:
             continue
-        for test in student.tests:
-            if test.get("status") == "passed":
+        for result in student.report.results:
+            if result.kind == PASSED:
                 continue
-            message = str(test.get("output", "")).strip() or "(no message)"
+            message = result.output.strip() or "(no message)"
             key = NUMBER.sub("#", message.splitlines()[0])
-            group = groups.setdefault(str(test.get("number")), {}).setdefault(key, [message, []])
+            group = groups.setdefault(result.grade_id, {}).setdefault(key, [message, []])
             group[1].append(student.student)
     found = {}
     for grade_id, by_key in groups.items():
@@ -233,20 +193,24 @@ def common_mistakes(students: list[StudentResult]) -> dict[str, CheckMistakes]:
     return found
 
 
-def ungraded(students: list[StudentResult]) -> list[Ungraded]:
-    """The submissions the grader could not grade normally, with the reason from the results."""
+def ungraded(students: list[Graded]) -> list[Ungraded]:
+    """The submissions the grader could not grade normally, and why: the grader's own error
+    when it failed (for the instructor), else the note students got, or the first check that
+    timed out or crashed."""
     found = []
     for student in students:
-        note = next((k for k in UNGRADED_NOTES if k[0] in student.output), None)
+        output = "\n".join(student.report.notes)
+        note = next((k for k in UNGRADED_NOTES if k[0] in output), None)
         if not student.grader_ok or note:
             kind = note[1] if note else "grader failure"
-            found.append(Ungraded(student.student, kind, _note_line(student.output, note)))
+            reason = student.report.grader_error or _note_line(output, note)
+            found.append(Ungraded(student.student, kind, reason))
             continue
-        for kind, signs in (("timeout", TIMEOUT_SIGNS), ("crash", CRASH_SIGNS)):
-            hit = [t for t in student.tests if any(s in str(t.get("output", "")) for s in signs)]
+        for kind, outcome in (("timeout", TIMEOUT), ("crash", CRASHED)):
+            hit = [r for r in student.report.results if r.kind == outcome]
             if hit:
-                names = ", ".join(str(t.get("number")) for t in hit)
-                reason = str(hit[0]["output"]).splitlines()[0]
+                names = ", ".join(r.grade_id for r in hit)
+                reason = hit[0].output.splitlines()[0] if hit[0].output else outcome
                 found.append(Ungraded(student.student, kind, f"{reason} (checks: {names})"))
     return found
 
@@ -258,12 +222,12 @@ def _note_line(output: str, note: tuple[str, str] | None) -> str:
     return lines[0] if lines else "no results"
 
 
-def grading_times(students: list[StudentResult]) -> dict[str, float]:
+def grading_times(students: list[Graded]) -> dict[str, float]:
     """student -> seconds the grader spent on the submission (only those it graded)."""
-    return {s.student: s.execution_time for s in students if s.grader_ok}
+    return {s.student: s.report.execution_time for s in students if s.grader_ok}
 
 
-def score_summary(students: list[StudentResult]) -> dict[str, float]:
+def score_summary(students: list[Graded]) -> dict[str, float]:
     """Count, mean, median, standard deviation and the assignment's maximum of the totals the
     gradebook holds (a submission the grader failed on has none)."""
     scored = [s for s in students if s.score is not None]

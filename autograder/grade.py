@@ -10,6 +10,7 @@ data; when a cut is missing or stale it says to run the build (`grading_data_rea
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 import threading
@@ -26,8 +27,8 @@ from autograder.grading_data import grading_data_ready
 from autograder.judge import OUT_OF_TIME, Judge, all_failed, call_graph, run_checks
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook import CodeCell, SubmissionError, find_submission, read_code_cells
-from autograder.report import format_table, write_gradescope
-from autograder.results import GradeReport
+from autograder.report import format_table, new_report, write_gradescope
+from autograder.results import TIMEOUT, GradeReport
 from autograder.sandbox import (
     SandboxUnavailable,
     cleaned_up,
@@ -45,6 +46,7 @@ WATCHDOG_MARGIN_SECONDS = 15.0
 MISCONFIGURED = (
     "The autograder is misconfigured, so your code was not run; please tell your instructor."
 )
+GRADER_FAILED = "The autograder failed; please tell your instructor."  # why: grader_error
 
 
 def grade(
@@ -74,7 +76,7 @@ def grade(
         grading = Grading(
             assignment,
             Path(submission),
-            report or GradeReport(assignment.id, []),
+            report or new_report(assignment),
             stack,
             trusted=trusted,
             only=only,
@@ -228,8 +230,9 @@ def grade_or_report_failure(
     """`grade`, but a failure of the grader itself still gives a report that says so.
 
     returns: (report, True) normally; (a report with no results and a note, False) when the
-    grader broke (a missing checks module, unreadable grading data, a bug) or would have run
-    student code as root (the why is in the report's protections line, for the instructor).
+    grader broke (a missing checks module, unreadable grading data, a bug: the exception is in
+    the report's grader_error) or would have run student code as root (the why is in its
+    protections line); both are for the instructor, never in what students see.
     """
     try:
         return grade(assignment, submission, report=report, on_abort=on_abort), True
@@ -238,8 +241,8 @@ def grade_or_report_failure(
         failed.protections = f"autograder misconfigured: {exc}"
         return failed, False
     except Exception as exc:  # noqa: BLE001 - whatever broke, the student gets a report
-        note = f"The autograder failed ({type(exc).__name__}: {exc}); please tell your instructor."
-        return GradeReport(assignment.id, [], notes=[note]), False
+        why = f"{type(exc).__name__}: {exc}"
+        return GradeReport(assignment.id, [], notes=[GRADER_FAILED], grader_error=why), False
 
 
 def grade_to_file(
@@ -252,7 +255,7 @@ def grade_to_file(
     stops the student's code, writes the report as it stands (every check not reached fails
     with the time limit), prints it and ends this process with status 0.
     """
-    report, on_abort = GradeReport(assignment.id, []), []
+    report, on_abort = new_report(assignment), []
     timer = threading.Timer(
         assignment.total_seconds + WATCHDOG_MARGIN_SECONDS,
         _overrun,
@@ -267,7 +270,7 @@ def grade_to_file(
     finally:
         timer.cancel()
     if output:
-        write_gradescope(report, output, assignment.hidden_visibility)
+        write_gradescope(report, output)
     return report, ok
 
 
@@ -284,11 +287,13 @@ def _overrun(
             pass
     done = {r.grade_id for r in list(report.results)}
     report.results = [*report.results] + [
-        r for r in all_failed(load_checks(assignment), OUT_OF_TIME) if r.grade_id not in done
+        dataclasses.replace(r, kind=TIMEOUT)
+        for r in all_failed(load_checks(assignment), OUT_OF_TIME)
+        if r.grade_id not in done
     ]
     report.notes.append("Grading stopped at its total time limit.")
     if output:
-        write_gradescope(report, output, assignment.hidden_visibility)
+        write_gradescope(report, output)
     print(format_table(report), flush=True)
     os._exit(0)
 

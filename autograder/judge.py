@@ -23,7 +23,7 @@ from pathlib import Path
 
 from autograder.checklib import GraderProxy, data_from
 from autograder.checkspec import CheckSpec
-from autograder.results import CheckResult
+from autograder.results import FAILED, NOT_RUN, PASSED, TIMEOUT, CheckResult
 from autograder.student_process import StudentError, StudentProcess
 from autograder.student_server import definitions_only
 
@@ -38,7 +38,11 @@ MIN_CHECK_SECONDS = 0.25
 
 class NotRun(Exception):
     """A check could not start (the submission did not load, or no time was left); the message
-    is what the student is shown."""
+    is what the student is shown, `kind` the check's outcome (`results.OUTCOMES`)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass
@@ -84,10 +88,10 @@ class Judge:
         """Start `spec`'s clock: its deadline is `check_seconds` from now, or the end of the
         grade if that comes first. Raises `NotRun` when the check cannot run at all."""
         if self.student is None:
-            raise NotRun(self.not_loaded)
+            raise NotRun(self.not_loaded, NOT_RUN)
         self.student.used, self.student.last_used = set(), None
         if time.monotonic() >= self.end - MIN_CHECK_SECONDS:
-            raise NotRun(OUT_OF_TIME)
+            raise NotRun(OUT_OF_TIME, TIMEOUT)
         self.student.deadline = min(time.monotonic() + self.check_seconds, self.end)
 
     @contextmanager
@@ -125,7 +129,8 @@ class Judge:
 
     def result(self, spec: CheckSpec, failure: Exception | None) -> CheckResult:
         """The verdict on `spec`: passed when `failure` is None. A failure's output ends with
-        the earlier failed checks it depends on (`depends_on`)."""
+        the earlier failed checks it depends on (`depends_on`); its kind is the one the
+        failure names (a time limit, a crash), else failed."""
         output = ""
         if failure and isinstance(failure, NotRun):
             output = self.output(spec, failure)
@@ -134,15 +139,7 @@ class Judge:
             output = "\n".join(filter(None, [self.output(spec, failure), self.depends_on(used)]))
             if self.student.last_used in used:
                 self.failed.append((spec, self.student.last_used))
-        return CheckResult(
-            grade_id=spec.grade_id,
-            title=spec.title,
-            score=0.0 if failure else spec.points,
-            max_score=spec.points,
-            hidden=spec.hidden,
-            output=output,
-            bonus=spec.bonus,
-        )
+        return CheckResult(spec.info, 0.0 if failure else spec.points, output, _kind(failure))
 
     def depends_on(self, used: frozenset[str]) -> str:
         """A line naming the student functions that the functions in `used` run without the
@@ -224,6 +221,13 @@ def call_graph(sources: list[str]) -> dict[str, frozenset[str]]:
                 todo += direct[other]
         reaches[name] = frozenset(seen - {name})
     return reaches
+
+
+def _kind(failure: Exception | None) -> str:
+    """The outcome a check's `failure` gives (`results.OUTCOMES`); None: passed."""
+    if failure is None:
+        return PASSED
+    return failure.kind if isinstance(failure, (NotRun, StudentError)) else FAILED
 
 
 def _listed(items: list[str]) -> str:

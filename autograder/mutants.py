@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import nbformat
 
-from autograder.build import SOLUTION_BEGIN, SOLUTION_END
-from autograder.checkgen import defined_names, is_check_cell
+from autograder.checkgen import defined_names
 from autograder.manifest import Assignment
+from autograder.nbgrader_cells import SOLUTION_BEGIN, SOLUTION_END, is_check_cell
 from autograder.variants import DEFINITIONS, Variant
 
 TINY = 1e-6

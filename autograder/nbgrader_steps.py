@@ -25,10 +25,9 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import compute_checksum
 
 from autograder.build import add_overview, stub_module
-from autograder.checkgen import is_check_cell, parse_check_cell
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment, load_assignment
-from autograder.notebook import HIDDEN_BEGIN
+from autograder.nbgrader_cells import is_hidden_check, parse_check_cell
 
 HIDDEN_NOTE = "# (a hidden check: its code and inputs are not shown)"
 
@@ -121,7 +120,7 @@ class HideHiddenChecks(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         course = str(Path.cwd())
         for cell in nb.cells:
-            if is_check_cell(cell) and HIDDEN_BEGIN in cell.source:
+            if is_hidden_check(cell):
                 hide_hidden_check(cell)
             without_course_paths(cell, course)
         return nb, resources

@@ -10,8 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
-HIDDEN_END = "### END HIDDEN TESTS"
+from autograder.nbgrader_cells import cell_source, grade_id, is_check_cell
 
 
 class SubmissionError(Exception):
@@ -107,17 +106,4 @@ def read_code_cells(path: Path) -> list[CodeCell]:
 
 
 def _code_cell(index: int, cell: dict) -> CodeCell:
-    source = cell.get("source", "")
-    if isinstance(source, list):
-        source = "".join(str(s) for s in source)
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    meta = meta if isinstance(meta, dict) else {}
-    is_check = bool(meta.get("grade")) and not meta.get("solution")
-    return CodeCell(index, str(source), meta.get("grade_id"), is_check)
-
-
-def without_hidden_markers(source: str) -> str:
-    """The cell's code with the nbgrader hidden-test marker lines removed."""
-    return "\n".join(
-        line for line in source.splitlines() if line.strip() not in (HIDDEN_BEGIN, HIDDEN_END)
-    )
+    return CodeCell(index, cell_source(cell), grade_id(cell), is_check_cell(cell))

@@ -1,4 +1,10 @@
-"""The only module that knows output formats: Gradescope's results.json and the text table."""
+"""The only module that knows output formats: Gradescope's results.json, the gradebook CSV,
+the class's results files and the text table.
+
+What students see (Gradescope's results, the notes) never holds the report's `grader_error`;
+the instructor reads it in the text table (Gradescope shows a run's printed output to
+instructors only), in grade-all's results files and in the class report.
+"""
 
 from __future__ import annotations
 
@@ -12,24 +18,33 @@ import tempfile
 from pathlib import Path
 
 from autograder.checklib import TableRow, format_rows
+from autograder.checkspec import CheckInfo
 from autograder.errors import KitError
-from autograder.manifest import KIT_ROOT
-from autograder.results import CheckResult, GradeReport
+from autograder.manifest import KIT_ROOT, Assignment
+from autograder.results import CheckResult, Graded, GradeReport
 
 MAX_OUTPUT_CHARS = 2000
 # A grade's own folder (sandbox.grade_folder) and the student's scratch folder inside it.
 SCRATCH_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"/nnkit-\w+(?:/work)?")
+GRADEBOOK_COLUMNS = ("student", "score", "max_score", "graded")  # then one column per check
 
 
 class UnsafeOutput(KitError):
     """The results folder could let someone else redirect or replace the report."""
 
 
-def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> dict:
+def new_report(assignment: Assignment) -> GradeReport:
+    """An empty report for a submission of `assignment`, whose Gradescope results show hidden
+    checks as its manifest says (``[gradescope] hidden_visibility``)."""
+    return GradeReport(assignment.id, [], hidden_visibility=assignment.hidden_visibility)
+
+
+def to_gradescope(report: GradeReport) -> dict:
     """Gradescope's results format: score, execution_time, output and one entry per check.
 
     A bonus check reports its points with a max_score of 0, and the total score counts them:
     Gradescope accepts a score above the assignment's points, which is how it shows extra credit.
+    A hidden check's entry has the report's `hidden_visibility`.
     """
     return {
         "score": report.score,
@@ -38,12 +53,12 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
         "stdout_visibility": "hidden",
         "tests": [
             {
-                "name": result.title,
+                "name": result.check.title,
                 "number": result.grade_id,
                 "score": result.score,
-                "max_score": 0.0 if result.bonus else result.max_score,
+                "max_score": 0.0 if result.check.bonus else result.max_score,
                 "status": "passed" if result.passed else "failed",
-                "visibility": hidden_visibility if result.hidden else "visible",
+                "visibility": report.hidden_visibility if result.check.hidden else "visible",
                 "output": _bounded(_feedback(result)),
             }
             for result in report.results
@@ -51,9 +66,93 @@ def to_gradescope(report: GradeReport, hidden_visibility: str = "visible") -> di
     }
 
 
-def write_gradescope(report: GradeReport, path: Path, hidden_visibility: str = "visible") -> None:
+def write_gradescope(report: GradeReport, path: Path) -> None:
     """Write results.json."""
-    write_json(to_gradescope(report, hidden_visibility), path)
+    write_json(to_gradescope(report), path)
+
+
+def to_results(report: GradeReport) -> dict:
+    """A class's results file (``results/<student>.json``): Gradescope's results, with what
+    only the instructor reads in Gradescope's ``extra_data``: why the grader failed, and each
+    check as its cell states it with its outcome (`results.OUTCOMES`)."""
+    checks = {
+        r.grade_id: {
+            "points": r.check.points,
+            "hidden": r.check.hidden,
+            "hint": r.check.hint,
+            "bonus": r.check.bonus,
+            "kind": r.kind,
+        }
+        for r in report.results
+    }
+    extra = {"grader_error": report.grader_error, "checks": checks}
+    return {**to_gradescope(report), "extra_data": extra}
+
+
+def from_results(data: dict, assignment_id: str = "") -> GradeReport:
+    """The report a results file (`to_results`) holds, as far as it was written down: each
+    check's output is what the student saw (diagnosis included). An older file without
+    ``extra_data`` gives each check its Gradescope status as its outcome."""
+    extra = data.get("extra_data") if isinstance(data.get("extra_data"), dict) else {}
+    stated = extra.get("checks", {})
+    results = []
+    for test in data.get("tests", []):
+        if not isinstance(test, dict):
+            continue
+        grade_id = str(test.get("number"))
+        cell = stated.get(grade_id, {})
+        info = CheckInfo(
+            grade_id,
+            str(test.get("name", grade_id)),
+            float(cell.get("points", test.get("max_score", 0.0))),
+            bool(cell.get("hidden", test.get("visibility", "visible") != "visible")),
+            str(cell.get("hint", "")),
+            bool(cell.get("bonus", False)),
+        )
+        kind = str(cell.get("kind", test.get("status", "")))
+        results.append(
+            CheckResult(info, float(test.get("score", 0.0)), str(test.get("output", "")), kind)
+        )
+    return GradeReport(
+        assignment_id,
+        results,
+        execution_time=float(data.get("execution_time", 0.0)),
+        notes=[line for line in str(data.get("output", "")).splitlines() if line.strip()],
+        grader_error=str(extra.get("grader_error", "")),
+    )
+
+
+def gradebook_rows(rows: list[Graded]) -> list[list]:
+    """The gradebook's CSV rows: a header, then a row per student in the given order (total,
+    maximum, whether grading itself worked, then each check's score, checks sorted by id).
+    A row the grader failed on has empty score cells, never a zero."""
+    checks = sorted({name for row in rows for name in row.checks})
+    table = [[*GRADEBOOK_COLUMNS, *checks]]
+    for row in rows:
+        cells = [row.checks.get(name, "") for name in checks]
+        totals = [row.score, row.max_score] if row.grader_ok else ["", ""]
+        table.append([row.student, *totals, row.grader_ok, *cells])
+    return table
+
+
+def graded_from_row(line: dict[str, str], results: dict) -> Graded:
+    """One gradebook row read back (csv.DictReader's `line`) with its results file."""
+    return Graded(
+        student=line["student"],
+        score=_number(line["score"]),
+        max_score=_number(line["max_score"]),
+        checks={
+            c: float(v)
+            for c, v in line.items()
+            if c is not None and c not in GRADEBOOK_COLUMNS and v not in ("", None)
+        },
+        grader_ok=line.get("graded", "True") == "True",
+        report=from_results(results),
+    )
+
+
+def _number(cell: str | None) -> float | None:
+    return float(cell) if cell not in ("", None) else None
 
 
 def write_json(data: dict, path: Path) -> None:
@@ -96,16 +195,18 @@ def check_output_folder(folder: Path) -> None:
 
 def format_table(report: GradeReport) -> str:
     """A plain-text score table with one line of feedback per failed check: the rows are the
-    ones the notebook's overview prints (`checklib.format_rows`)."""
+    ones the notebook's overview prints (`checklib.format_rows`). For the instructor: it
+    names why the grader failed, if it did."""
     lines = [f"{report.assignment_id}: {format_score(report)} points"]
     lines += [f"  note: {note}" for note in report.notes]
+    lines += [f"  grader error: {report.grader_error}"] if report.grader_error else []
     lines += [f"  sandbox: {report.protections}"] if report.protections else []
     rows = [
         TableRow(
-            r.title,
+            r.check.title,
             r.score,
             r.max_score,
-            ("hidden" if r.hidden else "public") + (" bonus" if r.bonus else ""),
+            ("hidden" if r.check.hidden else "public") + (" bonus" if r.check.bonus else ""),
             "" if r.passed else r.output,
             "" if r.passed else r.diagnosis,
         )

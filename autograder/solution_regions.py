@@ -22,9 +22,9 @@ from pathlib import Path
 
 from autograder.build import stub_module
 from autograder.manifest import Assignment
+from autograder.nbgrader_cells import STUB
 from autograder.notebook import SubmissionError, find_submission, read_code_cells
 
-STUB = "raise NotImplementedError()"
 KINDS = {tokenize.NAME: "name", tokenize.NUMBER: "number", tokenize.STRING: "string"}
 FALLBACK_TOKEN = re.compile(
     r"(?P<string>'[^']*'|\"[^\"]*\")|(?P<comment>#.*)|(?P<number>\d[\w.]*)"

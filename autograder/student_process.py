@@ -20,6 +20,7 @@ import numpy as np
 
 from autograder import diagnosis, wire
 from autograder.checklib import GraderProxy
+from autograder.results import CRASHED, FAILED, TIMEOUT
 from autograder.sandbox import Sandbox, make_sandbox
 from autograder.student_server import file_label, line_of, location
 
@@ -57,11 +58,13 @@ class StudentError(Exception):
 
     hidden: what a hidden check may show of it (nothing the student's code chose but the
     exception type and where in their code it was raised).
+    kind: the check's outcome it gives (`results.OUTCOMES`): failed, timeout or crashed.
     """
 
-    def __init__(self, message: str, hidden: str | None = None) -> None:
+    def __init__(self, message: str, hidden: str | None = None, kind: str = FAILED) -> None:
         super().__init__(message)
         self.hidden = message if hidden is None else hidden
+        self.kind = kind
 
 
 def _garbled() -> StudentError:
@@ -202,7 +205,9 @@ class StudentProcess:
         except wire.PeerTimeout:
             self.stop()
             raise StudentError(
-                "your code did not finish within the time limit (an infinite loop, or far too slow)"
+                "your code did not finish within the time limit "
+                "(an infinite loop, or far too slow)",
+                kind=TIMEOUT,
             ) from None
         except wire.FrameTooLarge as exc:
             self.stop()
@@ -214,7 +219,7 @@ class StudentProcess:
             code = self._exit_code()
             self.stop()
             raise StudentError(
-                _crash_message(code), "your code stopped running, or stopped answering"
+                _crash_message(code), "your code stopped running, or stopped answering", CRASHED
             ) from None
         if not isinstance(reply, dict) or not isinstance(reply.get("ok"), bool):
             self.stop()

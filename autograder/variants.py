@@ -27,8 +27,8 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.checkgen import is_check_cell
 from autograder.manifest import Assignment
+from autograder.nbgrader_cells import is_check_cell
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 

@@ -132,7 +132,8 @@ def test_a_grading_process_that_dies_costs_only_its_own_submission(tmp_path, mon
         ("dee", 4.0, True),
     ]
     ben = json.loads((tmp_path / "out/results/ben.json").read_text())
-    assert "its grading process died" in ben["output"]
+    assert ben["output"] == "The autograder failed; please tell your instructor."
+    assert ben["extra_data"]["grader_error"] == "its grading process died"
 
 
 def _hangs_grading_ben(job):
@@ -155,6 +156,7 @@ def test_a_grading_process_that_hangs_is_stopped_and_recorded(tmp_path, monkeypa
     assert [(r.student, r.grader_ok) for r in rows if not r.grader_ok] == [("ben", False)]
     ben = json.loads((tmp_path / "out/results/ben.json").read_text())
     assert ben["output"] == "Grading did not finish within 5 s; please tell your instructor."
+    assert "ran out of time" in ben["extra_data"]["grader_error"]
     with open(tmp_path / "out/gradebook.csv") as stream:
         table = {row["student"]: row for row in csv.DictReader(stream)}
     assert (table["ben"]["score"], table["ben"]["graded"]) == ("", "False")

@@ -13,8 +13,10 @@ from factories import TOY_SOLUTION, submission, toy_course
 from autograder import bulk, class_report
 from autograder.bulk import grade_all
 from autograder.class_report import REPORT, rebuild_class_report
-from autograder.class_stats import StudentResult, item_analysis, ungraded
 from autograder.cli import main
+from autograder.grade import GRADER_FAILED
+from autograder.report import to_results
+from autograder.results import GradeReport
 
 WRONG = TOY_SOLUTION.replace("return 2 * np.asarray(x, dtype=float)", "return np.asarray(x) + 2")
 OWN = TOY_SOLUTION.replace(
@@ -226,8 +228,8 @@ def test_a_grader_failure_has_no_score_on_the_page_either(graded_class, tmp_path
     columns = (copy / "gradebook.csv").read_text().splitlines()[0].count(",") + 1
     with open(copy / "gradebook.csv", "a", newline="") as stream:
         csv.writer(stream).writerow(["zed", "", "", False] + [""] * (columns - 4))
-    note = "The autograder failed (its grading process died); please tell your instructor."
-    (copy / "results/zed.json").write_text(json.dumps({"score": 0, "output": note, "tests": []}))
+    failed = GradeReport("toy", [], notes=[GRADER_FAILED], grader_error="its grading process died")
+    (copy / "results/zed.json").write_text(json.dumps(to_results(failed)))
     book, _ = read_results(graded)
     tables = Tables(rebuild_class_report(copy, root=toy.root).read_text()).tables
     assert [r[:2] for r in tables["ungraded"] if r[0] == "zed"] == [["zed", "grader failure"]]
@@ -269,52 +271,6 @@ def test_a_report_that_fails_costs_one_line_not_the_grades(
     assert [r.score for r in rows] == [4.0]
     assert "class report could not be written: ZeroDivisionError" in capsys.readouterr().err
     assert (tmp_path / "out/gradebook.csv").is_file()
-
-
-def student(name: str, passed: list[bool], ok: bool = True, output: str = "") -> StudentResult:
-    tests = [
-        {
-            "number": f"c{j}",
-            "name": f"check {j}",
-            "score": float(p),
-            "max_score": 1.0,
-            "status": "passed" if p else "failed",
-            "output": "" if p else "wrong",
-        }
-        for j, p in enumerate(passed)
-    ]
-    return StudentResult(
-        name,
-        float(sum(passed)),
-        len(passed),
-        ok,
-        {f"c{j}": float(p) for j, p in enumerate(passed)},
-        1.0,
-        output,
-        tests,
-    )
-
-
-def test_item_analysis_puts_the_suspicious_checks_first():
-    """c0 tells strong from weak, c1 is passed only by weak students, c2 by nobody."""
-    students = [student(f"s{i}", [i >= 5, i < 3, False, i >= 2, i >= 4, i >= 6]) for i in range(10)]
-    stats = {s.grade_id: s for s in item_analysis(students)}
-    order = [s.grade_id for s in item_analysis(students)]
-    assert order[:2] == ["c2", "c1"]
-    assert stats["c2"].flag.startswith("nobody passes") and stats["c2"].pass_rate == 0
-    assert stats["c1"].discrimination == pytest.approx(-1.0)
-    assert stats["c0"].discrimination == pytest.approx(1.0) and stats["c0"].flag == ""
-    assert stats["c0"].passed == 5 and stats["c0"].graded == 10
-
-
-def test_grader_failures_are_listed_and_left_out_of_the_pass_rates():
-    students = [
-        student("a", [True]),
-        student("b", [False]),
-        student("z", [], ok=False, output="The autograder failed (Boom); tell"),
-    ]
-    assert [(u.student, u.kind) for u in ungraded(students)] == [("z", "grader failure")]
-    assert item_analysis(students)[0].graded == 2
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")

@@ -35,7 +35,7 @@ def test_build_check_passes_on_a_current_tree(capsys):
     [
         "autograder.build:PointsError",
         "autograder.build:ReleaseError",
-        "autograder.checkgen:CheckCellError",
+        "autograder.nbgrader_cells:CheckCellError",
         "autograder.cluster:ClusterError",
         "autograder.nbgrader_course:NbgraderError",
         "autograder.report:UnsafeOutput",

@@ -7,6 +7,7 @@ import pytest
 from factories import toy_course
 
 from autograder import diagnosis
+from autograder.checkspec import CheckInfo
 from autograder.grade import grade
 from autograder.gradescope import bundle_contents
 from autograder.manifest import KIT_ROOT, load_assignment
@@ -22,11 +23,11 @@ def entry(value, target="f", status="ok"):
 
 
 def failed(grade_id):
-    return CheckResult(grade_id, grade_id, 0.0, 1.0, True, "Hint: look again")
+    return CheckResult(CheckInfo(grade_id, grade_id, 1.0, True), 0.0, "Hint: look again")
 
 
 def passed(grade_id):
-    return CheckResult(grade_id, grade_id, 1.0, 1.0, True, "")
+    return CheckResult(CheckInfo(grade_id, grade_id, 1.0, True), 1.0, "")
 
 
 def test_a_summary_keeps_the_shape_a_sample_and_three_moments():

@@ -236,7 +236,7 @@ def test_a_bonus_check_adds_to_the_score_and_not_to_the_maximum(tmp_path):
     course = toy_course(tmp_path / "course", notebook([*toy_notebook().cells, bonus]))
     report = grade(course, course.source_notebook)
     assert (report.score, report.max_score, report.bonus_score) == (7.0, 4.0, 3.0)
-    assert [r.grade_id for r in report.results if r.bonus] == ["double_bonus"]
+    assert [r.grade_id for r in report.results if r.check.bonus] == ["double_bonus"]
     unreadable = grade(course, tmp_path / "missing.ipynb")  # every check fails, bonus kept apart
     assert (unreadable.score, unreadable.max_score, unreadable.bonus_max_score) == (0, 4.0, 3.0)
 

@@ -189,10 +189,10 @@ def test_reading_the_hidden_checks_never_shows_them(tmp_path):
     report = grade(A1, write(lambda: nb, tmp_path))
     assert report.score == WITHOUT_BCE
     failed = [r for r in report.results if not r.passed]
-    assert {r.output.splitlines()[0] for r in failed if not r.hidden} == {
+    assert {r.output.splitlines()[0] for r in failed if not r.check.hidden} == {
         "the message of this failure quoted the grader's own checks, so it is not shown"
     }  # a check that only reached binary_cross_entropy through another function says so next
-    for result in (r for r in failed if r.hidden):  # only the type, the place and the hint
+    for result in (r for r in failed if r.check.hidden):  # only the type, the place and the hint
         assert result.output.startswith(
             "your code raised ValueError (line 5 of your `binary_cross_entropy`"
         )

@@ -19,13 +19,15 @@ from autograder.checklib import (
 )
 from autograder.checkspec import CheckSpec
 from autograder.grade import grade
-from autograder.judge import OUT_OF_TIME, Judge, all_failed, call_graph, run_checks
+from autograder.judge import OUT_OF_TIME, Judge, NotRun, all_failed, call_graph, run_checks
 from autograder.manifest import load_assignment
+from autograder.results import CRASHED, FAILED, NOT_RUN, PASSED, TIMEOUT
+from autograder.student_process import StudentError
 from autograder.variants import load_mistakes, write_variant
 
 
 def spec(grade_id: str, title: str, hidden: bool = True) -> CheckSpec:
-    return CheckSpec(grade_id, title, 1.0, hidden, "look at the sign", lambda: None)
+    return CheckSpec(grade_id, title, 1.0, hidden, "look at the sign", function=lambda: None)
 
 
 def judge(*specs: CheckSpec, reaches=None, data_folders=()) -> Judge:
@@ -102,7 +104,7 @@ def test_each_judge_gives_its_checks_its_own_data_folders_in_threads(tmp_path):
             together.wait()
             read[grade_id] = load_arrays("numbers.npz")["value"].tolist()
 
-        return CheckSpec(grade_id, grade_id, 1.0, False, "", check)
+        return CheckSpec(grade_id, grade_id, 1.0, False, "", function=check)
 
     judges = []
     for value in (1, 2):
@@ -120,12 +122,15 @@ def test_each_judge_gives_its_checks_its_own_data_folders_in_threads(tmp_path):
 
 def test_all_failed_is_what_a_judge_with_no_student_gives():
     """Does every check fail with the reason, at zero of its points, bonus kept apart?"""
-    plain = CheckSpec("plain", "1.1 plain", 2.0, False, "", lambda: None)
-    bonus = CheckSpec("extra", "1.2 extra", 3.0, True, "a hint", lambda: None, bonus=True)
+    plain = CheckSpec("plain", "1.1 plain", 2.0, False, "", function=lambda: None)
+    bonus = CheckSpec("extra", "1.2 extra", 3.0, True, "a hint", True, function=lambda: None)
     failed = all_failed([plain, bonus], OUT_OF_TIME)
-    assert [(r.grade_id, r.score, r.max_score, r.hidden, r.bonus, r.output) for r in failed] == [
-        ("plain", 0.0, 2.0, False, False, OUT_OF_TIME),
-        ("extra", 0.0, 3.0, True, True, OUT_OF_TIME),
+    assert [
+        (r.grade_id, r.score, r.max_score, r.check.hidden, r.check.bonus, r.output, r.kind)
+        for r in failed
+    ] == [
+        ("plain", 0.0, 2.0, False, False, OUT_OF_TIME, NOT_RUN),
+        ("extra", 0.0, 3.0, True, True, OUT_OF_TIME, NOT_RUN),
     ]
     no_student = Judge([plain, bonus], None, 1.0, 10.0, not_loaded=OUT_OF_TIME)
     assert run_checks(no_student) == failed
@@ -235,3 +240,28 @@ def test_what_students_see_for_a_known_mistake(
         assert lines[2].startswith(f"This depends on your `{culprit}`, which failed “")
     else:
         assert len(lines) == 2
+
+
+@pytest.mark.parametrize(
+    ("failure", "kind"),
+    [
+        (None, PASSED),
+        (AssertionError("wrong"), FAILED),
+        (StudentError("raised"), FAILED),
+        (StudentError("too slow", kind=TIMEOUT), TIMEOUT),
+        (StudentError("stopped", kind=CRASHED), CRASHED),
+        (NotRun(OUT_OF_TIME, TIMEOUT), TIMEOUT),
+    ],
+)
+def test_each_verdict_names_its_outcome(failure, kind):
+    """Is a check's outcome the one its failure names (a time limit, a crash), else failed?"""
+    one = spec("h", "1.1 h")
+    result = judge(one).result(one, failure)
+    assert (result.kind, result.check) == (kind, one.info)
+
+
+def test_a_submission_that_did_not_load_runs_no_check():
+    one = spec("h", "1.1 h")
+    unloaded = Judge([one], None, 1.0, 10.0, not_loaded="your notebook could not be loaded")
+    result = unloaded.run(one)
+    assert (result.kind, result.output) == (NOT_RUN, "your notebook could not be loaded")

@@ -18,11 +18,10 @@ from factories import submit_to_nbgrader
 from nbformat.v4 import new_output
 
 from autograder.build import copy_course, generate_outputs, release_leaks
-from autograder.checkgen import is_check_cell, parse_check_cell
 from autograder.grade import grade
 from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
+from autograder.nbgrader_cells import HIDDEN_BEGIN, HIDDEN_END, is_check_cell, parse_check_cell
 from autograder.nbgrader_course import autograde, execute_timeout, run_nbgrader
-from autograder.notebook import HIDDEN_BEGIN, HIDDEN_END
 from autograder.variants import load_mistakes, write_variant
 
 # The written answers' points (a3's report, a4's questions, a6's comparison); the rest are checks.

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from factories import submission, toy_course
 
+from autograder.checkspec import CheckInfo
 from autograder.grade import grade
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import KIT_ROOT, load_assignment
@@ -166,11 +167,11 @@ def test_disagreements_name_each_check_that_differs():
     report = GradeReport(
         "toy",
         [
-            CheckResult("a", "a", 1.0, 1.0, False, ""),
-            CheckResult("b", "b", 0.0, 1.0, False, "b is wrong"),
-            CheckResult("c", "c", 0.0, 1.0, True, "Hint: c"),
-            CheckResult("d", "d", 1.0, 1.0, False, ""),
-            CheckResult("f", "f", 0.0, 1.0, False, "std near 0.01, got 0.996"),
+            CheckResult(CheckInfo("a", "a", 1.0, False), 1.0, ""),
+            CheckResult(CheckInfo("b", "b", 1.0, False), 0.0, "b is wrong"),
+            CheckResult(CheckInfo("c", "c", 1.0, True), 0.0, "Hint: c"),
+            CheckResult(CheckInfo("d", "d", 1.0, False), 1.0, ""),
+            CheckResult(CheckInfo("f", "f", 1.0, False), 0.0, "std near 0.01, got 0.996"),
         ],
     )
     outcomes = {"a": (False, "boom"), "b": (False, "b is off"), "c": (False, "Hint: c")}

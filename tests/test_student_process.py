@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from autograder.checklib import CheckFailure, GraderProxy, call_in_place, call_without_warnings
+from autograder.results import CRASHED, FAILED, TIMEOUT
 from autograder.sandbox import Sandbox
 from autograder.student_process import StudentError, StudentProcess, copy_back
 
@@ -89,19 +90,21 @@ def test_an_exception_names_its_function_and_line(student):
 
 
 @pytest.mark.parametrize(
-    ("name", "message"),
+    ("name", "message", "kind"),
     [
-        ("spin", "did not finish within the time limit"),
-        ("leave", r"called sys.exit\(2\)"),
-        ("vanish", "exit code 7"),
-        ("hog", "MemoryError"),
-        ("missing", "your notebook does not define `missing`"),
+        ("spin", "did not finish within the time limit", TIMEOUT),
+        ("leave", r"called sys.exit\(2\)", FAILED),
+        ("vanish", "exit code 7", CRASHED),
+        ("hog", "MemoryError", FAILED),
+        ("missing", "your notebook does not define `missing`", FAILED),
     ],
 )
-def test_failures_are_reported_and_the_next_call_works(student, name, message):
-    """After a hang, exit, crash or memory bomb, does the next call still get an answer?"""
-    with pytest.raises(StudentError, match=message):
+def test_failures_are_reported_and_the_next_call_works(student, name, message, kind):
+    """After a hang, exit, crash or memory bomb, does the next call still get an answer, and
+    does the error say which outcome it gives the check?"""
+    with pytest.raises(StudentError, match=message) as raised:
         call(student, name, seconds=1.0)
+    assert raised.value.kind == kind
     np.testing.assert_array_equal(call(student, "relu", np.array([3.0])), [3.0])
 
 
