@@ -1,6 +1,6 @@
 """The one format of a check: a function with points, a title, a visibility and a hint.
 
-Generated check modules (``autograder/checks/<id>.py``) decorate each check with `check`; the judge
+Generated check modules (``checks/<id>.py``) decorate each check with `check`; the judge
 collects them with `checks_of`. The function's parameters name the student functions it calls, and
 the support functions it calls in the student process (`CheckSpec.support_functions`).
 """

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from autograder import checklib, diagnosis
+import nnkit_checks
+
+from autograder import diagnosis
 from autograder.checkspec import CheckSpec, checks_of
 from autograder.grading_data import ensure_grading_data
 from autograder.judge import OUT_OF_TIME, Judge, call_graph, run_checks
@@ -166,7 +168,7 @@ def _undone_on_abort(undo: Callable[[], None]):
 
 
 def load_checks_module(assignment: Assignment) -> ModuleType:
-    """The generated module ``autograder/checks/<id>.py`` of `assignment`, imported as is."""
+    """The generated module ``checks/<id>.py`` of `assignment`, imported as is."""
     spec = importlib.util.spec_from_file_location(
         f"nnkit_checks_{assignment.id}", assignment.checks_file
     )
@@ -280,10 +282,10 @@ class _data_from:
         self.folders = list(dict.fromkeys(Path(f).parent for f in files))
 
     def __enter__(self) -> None:
-        checklib.DATA_DIRS[:0] = self.folders
+        nnkit_checks.DATA_DIRS[:0] = self.folders
 
     def __exit__(self, *exc: object) -> None:
-        del checklib.DATA_DIRS[: len(self.folders)]
+        del nnkit_checks.DATA_DIRS[: len(self.folders)]
 
 
 def _all_failed(checks: list[CheckSpec], why: str) -> list[CheckResult]:

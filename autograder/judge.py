@@ -99,7 +99,7 @@ class Judge:
         elif isinstance(exc, StudentError):
             output = (exc.hidden if spec.hidden else str(exc)) + hint
         elif isinstance(exc, AssertionError) and spec.hidden:
-            magnitude = getattr(exc, "magnitude", None)  # checklib.CheckFailure's safe line
+            magnitude = getattr(exc, "magnitude", None)  # nnkit_checks.CheckFailure's safe line
             output = f"{magnitude}\nHint: {spec.hint}" if magnitude else f"Hint: {spec.hint}"
         elif isinstance(exc, AssertionError):
             output = str(exc) or "a check failed"

@@ -11,7 +11,8 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-from autograder.checklib import TableRow, format_rows
+from nnkit_checks import TableRow, format_rows
+
 from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT
 from autograder.results import CheckResult, GradeReport
@@ -96,7 +97,7 @@ def check_output_folder(folder: Path) -> None:
 
 def format_table(report: GradeReport) -> str:
     """A plain-text score table with one line of feedback per failed check: the rows are the
-    ones the notebook's overview prints (`checklib.format_rows`)."""
+    ones the notebook's overview prints (`nnkit_checks.format_rows`)."""
     lines = [f"{report.assignment_id}: {format_score(report)} points"]
     lines += [f"  note: {note}" for note in report.notes]
     lines += [f"  sandbox: {report.protections}"] if report.protections else []

@@ -360,7 +360,7 @@ class Remote:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Call; a function that changes an argument in place fails, unless the check called it
-        with `checklib.call_in_place` (its specification says it updates in place)."""
+        with `nnkit_checks.call_in_place` (its specification says it updates in place)."""
         value = self._send({"op": "call", "args": list(args), "kwargs": kwargs})
         changed = self._process.last_changed
         if changed:

@@ -115,11 +115,11 @@ def test_an_unreadable_submission_still_gets_a_full_report(toy, tmp_path):
 
 def test_a_submission_cannot_fake_the_data_the_judge_reads(toy, tmp_path):
     """Do the judge's data lookups ignore files the student process writes in its folder?"""
-    from autograder import checklib
+    import nnkit_checks
 
-    before = list(checklib.DATA_DIRS)
+    before = list(nnkit_checks.DATA_DIRS)
     grade(toy, toy.source_notebook)
-    assert checklib.DATA_DIRS == before
+    assert nnkit_checks.DATA_DIRS == before
     json.dumps([r.output for r in grade(toy, toy.source_notebook).results])
 
 

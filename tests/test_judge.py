@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from nnkit_checks import CheckFailure, assert_at_least, assert_close, assert_gradient
 
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient
 from autograder.checkspec import CheckSpec
 from autograder.grade import grade
 from autograder.judge import Judge, call_graph

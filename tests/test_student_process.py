@@ -2,8 +2,8 @@ import time
 
 import numpy as np
 import pytest
+from nnkit_checks import CheckFailure, call_in_place, call_without_warnings
 
-from autograder.checklib import CheckFailure, call_in_place, call_without_warnings
 from autograder.sandbox import Sandbox
 from autograder.student_process import StudentError, StudentProcess, copy_back
 
