@@ -2,17 +2,17 @@
 
 0. check that the notebook's points add up to the manifest's ``points``;
 1. cut the grading data into ``grading_data/<id>/``, outside the folders nbgrader copies;
-2. write the checks module ``autograder/checks/<id>.py`` from the notebook's test cells;
+2. write the checks module ``checks/<id>.py`` from the notebook's check cells;
 3. run real ``nbgrader generate_assignment`` to make the student release ``assignments/<id>/``;
-   the kit's step in nbgrader's pipeline (`nbgrader_steps.CompleteRelease`) stages the support
-   files (``nnkit_checks.py``, ``nnkit_datasets/``, data) beside the source notebook and into
-   the release, writes the stub of the student module, if the assignment has one, and gives the
-   notebook its overview (`add_overview`), so plain ``nbgrader generate_assignment`` makes the
-   same release; the build then checks the release holds no solution module and no grading
-   data;
+   the kit's step in nbgrader's pipeline (`nbgrader_steps.CompleteRelease`) copies the support
+   files (``nnkit_checks.py``, ``nnkit_datasets/``, data) from the kit into the release, writes
+   the stub of the student module, if the assignment has one, and gives the notebook its
+   overview (`add_overview`), so plain ``nbgrader generate_assignment`` makes the same release;
+   the build then checks the release holds no solution module and no grading data;
 4. write the Gradescope zip ``dist/<id>_autograder.zip``.
 
-`stale_outputs` rebuilds in a scratch copy of the course and lists committed files that differ.
+`stale_outputs` rebuilds in a scratch copy of the course and lists committed outputs that
+differ; the release's copies of the kit's helpers are not outputs (git ignores them).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+from nnkit_checks import passed_line
 
 from autograder.checkgen import regular_and_written_points, render_checks_module
-from autograder.checklib import passed_line
 from autograder.errors import KitError
 from autograder.gradescope import write_bundle
 from autograder.grading_data import ensure_grading_data
@@ -116,8 +116,8 @@ def stub_module(source: str) -> str:
 
 def add_overview(nb: nbformat.NotebookNode, assignment: Assignment) -> None:
     """Give a release notebook its overview: each public check cell ends by printing its
-    points (`checklib.passed_line`; it is reached only when the check passed), and a last
-    cell runs every public check and prints the table of all checks (`checklib.overview`).
+    points (`nnkit_checks.passed_line`; it is reached only when the check passed), and a last
+    cell runs every public check and prints the table of all checks (`nnkit_checks.overview`).
     Which checks are public comes from the source notebook's check cells."""
     source = nbformat.read(assignment.source_notebook, as_version=4)
     checks = [parse_check_cell(c) for c in source.cells if is_check_cell(c)]
@@ -134,6 +134,7 @@ def add_overview(nb: nbformat.NotebookNode, assignment: Assignment) -> None:
 
 
 def write_checks_module(assignment: Assignment) -> Path:
+    assignment.checks_file.parent.mkdir(exist_ok=True)
     assignment.checks_file.write_text(render_checks_module(assignment))
     return assignment.checks_file
 
@@ -153,34 +154,52 @@ def generate_outputs(assignment: Assignment) -> None:
     generate_release(assignment)
 
 
+def helper_copies(assignment: Assignment) -> set[str]:
+    """The names beside the release notebook that are copies of the kit's own modules
+    (``nnkit_checks.py``, ``nnkit_datasets/``, ``nnkit_torch.py``): git ignores them, and a
+    student's environment imports the originals (`pip install -e .`)."""
+    return {
+        name
+        for name, source in assignment.support_sources().items()
+        if source.is_dir() or name.endswith(".py")
+    }
+
+
+def release_outputs(assignment: Assignment) -> list[Path]:
+    """The release's files that the build generates and git keeps: all but the helper copies."""
+    copies = helper_copies(assignment)
+    return sorted(
+        path
+        for path in assignment.release_dir.rglob("*")
+        if path.is_file() and path.relative_to(assignment.release_dir).parts[0] not in copies
+    )
+
+
 def stale_outputs(assignment: Assignment) -> list[str]:
     """Committed generated files that differ from a fresh build (empty when all are current)."""
     with tempfile.TemporaryDirectory(prefix="nnkit-build-") as scratch:
         copy = copy_course(assignment, Path(scratch))
         generate_outputs(copy)
         fresh = {copy.checks_file: assignment.checks_file}
-        for path in sorted(copy.release_dir.rglob("*")):
-            if path.is_file():
-                fresh[path] = assignment.release_dir / path.relative_to(copy.release_dir)
+        for path in release_outputs(copy):
+            fresh[path] = assignment.release_dir / path.relative_to(copy.release_dir)
         stale = [
             str(old.relative_to(assignment.root))
             for new, old in fresh.items()
             if not old.is_file() or not filecmp.cmp(new, old, shallow=False)
         ]
-        committed = {p for p in assignment.release_dir.rglob("*") if p.is_file()}
-        stale += [str(p.relative_to(assignment.root)) for p in committed - set(fresh.values())]
+        extra = set(release_outputs(assignment)) - set(fresh.values())
+        stale += [str(p.relative_to(assignment.root)) for p in extra]
         return sorted(stale)
 
 
 def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
     """Copy what a build reads (sources, support files, pins, the grading data already cut)
-    into a course folder `scratch`, which may hold other assignments. The source folder is
-    copied as a fresh clone has it, without the files a build stages there."""
-    staged = [*assignment.support_sources(), *(d.file for d in assignment.grading_data)]
+    into a course folder `scratch`, which may hold other assignments."""
     shutil.copytree(
         assignment.source_dir,
         scratch / "solutions" / assignment.id,
-        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", *staged),
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
     )
     if assignment.grading_data_dir.is_dir():
         shutil.copytree(assignment.grading_data_dir, scratch / "grading_data" / assignment.id)
@@ -193,7 +212,6 @@ def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
             )
         else:
             shutil.copy(path, target)
-    (scratch / "autograder" / "checks").mkdir(parents=True, exist_ok=True)
     for pins in ["requirements.txt", assignment.extra_requirements]:
         if pins:
             shutil.copy(assignment.root / pins, scratch / pins)

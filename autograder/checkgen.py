@@ -1,11 +1,11 @@
-"""Turn the check cells of a source notebook into a checks module (``autograder/checks/<id>.py``).
+"""Turn the check cells of a source notebook into a checks module (``checks/<id>.py``).
 
 Each nbgrader test cell becomes one decorated function whose parameters are the student functions
 it calls, so the judge can hand it proxies into the student process; functions imported from a
 student-side support module (``student_side_modules`` in the manifest, e.g. ``nnkit_torch``) are
 parameters too, called in the student process, and never imported by the judge. The imports
-cell supplies the module's imports, with the modules that ship beside the notebook
-(``nnkit_checks``, ``nnkit_datasets``) mapped to the kit's own (`autograder.checklib`, `datasets`).
+cell supplies the module's imports as they are: the helpers that ship beside the notebook
+(``nnkit_checks``, ``nnkit_datasets``) are the kit's own modules of the same names.
 """
 
 from __future__ import annotations
@@ -69,26 +69,18 @@ def global_names(code: str) -> set[str]:
     return found
 
 
-def render_imports(nb: nbformat.NotebookNode, used: set[str], modules: dict[str, str]) -> list[str]:
-    """The imports cell's imports that the checks use, each module of `modules` (a name beside
-    the notebook -> the kit module it copies) mapped to the kit's own."""
+def render_imports(nb: nbformat.NotebookNode, used: set[str]) -> list[str]:
+    """The imports cell's imports that the checks use."""
     lines = []
     for node in _imports_cell(nb):
         node.names = [a for a in node.names if (a.asname or a.name.split(".")[0]) in used]
-        if isinstance(node, ast.ImportFrom) and node.module in modules:
-            node.module = modules[node.module]
-        if isinstance(node, ast.Import):
-            node.names = [
-                ast.alias(modules[a.name], a.asname or a.name) if a.name in modules else a
-                for a in node.names
-            ]
         if node.names:
             lines.append(ast.unparse(node))
     return lines
 
 
 def render_checks_module(assignment: Assignment) -> str:
-    """The source of ``autograder/checks/<id>.py`` for `assignment`."""
+    """The source of ``checks/<id>.py`` for `assignment`."""
     nb = nbformat.read(assignment.source_notebook, as_version=4)
     cells = [parse_check_cell(c) for c in nb.cells if is_check_cell(c)]
     if assignment.student_module:  # the notebook imports the students' code from the module
@@ -129,13 +121,13 @@ def render_checks_module(assignment: Assignment) -> str:
         )
     source = assignment.source_notebook.relative_to(assignment.root)
     header = [
-        f'"""Checks of {assignment.id}, generated from the test cells of {source.as_posix()}.',
+        f'"""Generated from the check cells of {source.as_posix()}: the checks of {assignment.id}.',
         "",
         f"Do not edit: change the notebook and run `python -m autograder build {assignment.id}`.",
         "Each check's parameters are the student functions it calls; the grader passes proxies",
         'that run them in the student process.\n"""',
         "",
-        *render_imports(nb, used, assignment.release_modules()),
+        *render_imports(nb, used),
         "from autograder.checkspec import check",
     ]
     return "\n".join(header) + "\n\n\n" + "\n\n".join(functions)

@@ -4,7 +4,7 @@
 visibility, hint, extra credit); the same object goes from the cell (`nbgrader_cells`) to the
 generated checks module, the judge and the results (`results.CheckResult.check`).
 
-Generated check modules (``autograder/checks/<id>.py``) decorate each check with `check`; the judge
+Generated check modules (``checks/<id>.py``) decorate each check with `check`; the judge
 collects them with `checks_of`. The function's parameters name the student functions it calls, and
 the support functions it calls in the student process (`CheckSpec.support_functions`).
 """

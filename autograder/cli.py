@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from nnkit_datasets import DatasetError
+
 from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
-from datasets import DatasetError
 
 
 class _Parser(argparse.ArgumentParser):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from autograder.errors import KitError
+from autograder.gradescope import engine_files
 from autograder.manifest import KIT_ROOT, Assignment, ManifestError, load_assignment
 
 if TYPE_CHECKING:
@@ -63,13 +64,12 @@ def _engine_digest() -> str:
     """The kit's own modules and loaders, hashed once per process: a running worker grades with
     the code it imported, whatever is on disk later."""
     digest = hashlib.sha256()
-    for package in ("autograder", "datasets"):
-        _add_files(digest, _python_files(KIT_ROOT / package, recursive=False), KIT_ROOT)
+    _add_files(digest, engine_files(), KIT_ROOT)
     return digest.hexdigest()
 
 
-def _python_files(folder: Path, *, recursive: bool = True) -> list[Path]:
-    return sorted(folder.rglob("*.py") if recursive else folder.glob("*.py"))
+def _python_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.py"))
 
 
 def _add_files(digest, paths: Iterable[Path], relative_to: Path) -> None:
@@ -86,12 +86,13 @@ def describe_here(assignment_id: str, root: str | None, worker: bool) -> dict:
     returns: {"kit": folder, "version": fingerprint, "data": {file: source}} or {"problem": why}.
     """
     try:
-        import datasets
+        import nnkit_datasets
+
         from autograder.grading_data import ensure_grading_data
 
-        loaders = Path(datasets.__file__).resolve().parent
-        if loaders != KIT_ROOT / "datasets":
-            return {"problem": f"`import datasets` finds {loaders}, not the kit's loaders"}
+        loaders = Path(nnkit_datasets.__file__).resolve().parent
+        if loaders != KIT_ROOT / "datasets" / "nnkit_datasets":
+            return {"problem": f"`import nnkit_datasets` finds {loaders}, not the kit's loaders"}
         assignment = load_assignment(assignment_id, Path(root) if root else KIT_ROOT)
         found = {"kit": str(KIT_ROOT), "version": fingerprint(assignment), "data": {}}
         if worker:

@@ -309,7 +309,7 @@ def _undone_on_abort(on_abort: list[Callable[[], None]], undo: Callable[[], None
 
 
 def load_checks_module(assignment: Assignment) -> ModuleType:
-    """The generated module ``autograder/checks/<id>.py`` of `assignment`, imported as is."""
+    """The generated module ``checks/<id>.py`` of `assignment`, imported as is."""
     spec = importlib.util.spec_from_file_location(
         f"nnkit_checks_{assignment.id}", assignment.checks_file
     )

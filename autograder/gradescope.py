@@ -1,6 +1,7 @@
 """The Gradescope autograder zip: ``setup.sh`` and ``run_autograder`` at its root, pinned
-requirements (with the assignment's extra requirements, e.g. torch), the grading engine and the
-dataset loaders, one assignment's checks, its manifest, its support files and its grading data.
+requirements (with the assignment's extra requirements, e.g. torch), the grading engine, the
+checks' helpers and the dataset loaders, one assignment's checks, its manifest, its support
+files and its grading data.
 
 The zip mirrors the kit's layout, so the engine finds everything as it does in the kit. The
 grading data (the fixed subsets the hidden checks read) is cut at build time and shipped, so
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from autograder import diagnosis
 from autograder.grading_data import ensure_grading_data
-from autograder.manifest import KIT_ROOT, MANIFEST, Assignment
+from autograder.manifest import ENGINE, KIT_ROOT, MANIFEST, Assignment
 
 TEMPLATES = Path(__file__).parent / "gradescope_files"
 GRADING_PACKAGES = (
@@ -56,11 +57,10 @@ def bundle_requirements(assignment: Assignment) -> str:
 def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
     """Archive name -> bytes of every file in the zip.
 
-    The engine and loaders are this kit's own; the checks, manifest, pins and data come from
-    the assignment's course.
+    The engine, the checks' helpers and the loaders are this kit's own; the checks, manifest,
+    pins, support files and data come from the assignment's course.
     """
     root = assignment.root
-    engine = KIT_ROOT / "autograder"
     files = {
         "setup.sh": (TEMPLATES / "setup.sh").read_bytes(),
         "run_autograder": (TEMPLATES / "run_autograder")
@@ -69,19 +69,15 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
         .encode(),
         "requirements.txt": bundle_requirements(assignment).encode(),
         f"solutions/{assignment.id}/{MANIFEST}": (assignment.source_dir / MANIFEST).read_bytes(),
-        "autograder/checks/__init__.py": (engine / "checks" / "__init__.py").read_bytes(),
-        f"autograder/checks/{assignment.id}.py": assignment.checks_file.read_bytes(),
+        assignment.checks_file.relative_to(root).as_posix(): assignment.checks_file.read_bytes(),
     }
-    for module in sorted(engine.glob("*.py")):
-        files[f"autograder/{module.name}"] = module.read_bytes()
-    for module in sorted((KIT_ROOT / "datasets").glob("*.py")):  # the engine cuts data with it
-        files[f"datasets/{module.name}"] = module.read_bytes()
-    for _, package in assignment.support_packages:
-        for module in sorted((root / package).glob("*.py")):
-            files[f"{package}/{module.name}"] = module.read_bytes()
-    for relative in [*assignment.support_files, assignment.extra_requirements]:
-        if relative:  # the extra requirements too: the manifest names the file
-            files[relative] = (root / relative).read_bytes()
+    for module in engine_files():
+        files[module.relative_to(KIT_ROOT).as_posix()] = module.read_bytes()
+    for path in assignment.support_sources().values():
+        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            files[module.relative_to(root).as_posix()] = module.read_bytes()
+    if assignment.extra_requirements:  # the manifest names the file
+        files[assignment.extra_requirements] = (root / assignment.extra_requirements).read_bytes()
     for path in ensure_grading_data(assignment):
         files[path.relative_to(root).as_posix()] = path.read_bytes()
     if diagnosis.current_library(assignment.diagnoses_file, assignment.checks_file):
@@ -90,6 +86,12 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
             assignment.diagnoses_file.read_bytes()
         )
     return files
+
+
+def engine_files() -> list[Path]:
+    """The kit's own Python files that grading imports (`manifest.ENGINE`)."""
+    paths = [KIT_ROOT / name for name in ENGINE]
+    return sorted(m for p in paths for m in (sorted(p.glob("*.py")) if p.is_dir() else [p]))
 
 
 def write_bundle(assignment: Assignment, out_dir: Path) -> Path:

@@ -14,10 +14,10 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+from nnkit_datasets import balanced_subset, load_cifar10, load_mnist
 
 from autograder.errors import KitError
 from autograder.manifest import Assignment, GradingData
-from datasets import balanced_subset, load_cifar10, load_mnist
 
 LOADERS = {"mnist": load_mnist, "cifar10": load_cifar10}
 

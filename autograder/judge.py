@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.checklib import GraderProxy, data_from
+from nnkit_checks import GraderProxy, data_from
+
 from autograder.checkspec import CheckSpec
 from autograder.results import FAILED, NOT_RUN, PASSED, TIMEOUT, CheckResult
 from autograder.student_process import StudentError, StudentProcess
@@ -115,7 +116,7 @@ class Judge:
         elif isinstance(exc, StudentError):
             output = (exc.hidden if spec.hidden else str(exc)) + hint
         elif isinstance(exc, AssertionError) and spec.hidden:
-            magnitude = getattr(exc, "magnitude", None)  # checklib.CheckFailure's safe line
+            magnitude = getattr(exc, "magnitude", None)  # nnkit_checks.CheckFailure's safe line
             output = f"{magnitude}\nHint: {spec.hint}" if magnitude else f"Hint: {spec.hint}"
         elif isinstance(exc, AssertionError):
             output = str(exc) or "a check failed"

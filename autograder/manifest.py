@@ -20,8 +20,10 @@ except ModuleNotFoundError:  # Python 3.10, as on some Gradescope images
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "assignment.toml"
-HELPERS_NAME = "nnkit_checks.py"  # the name checklib.py gets next to each notebook
-HELPERS_MODULE = "autograder.checklib"
+# The checks' helpers, at the kit's root: a copy goes beside every notebook (`support_sources`).
+CHECKS_HELPERS = "nnkit_checks.py"
+# What grading imports of the kit itself: the engine, the checks' helpers, the dataset loaders.
+ENGINE = ("autograder", CHECKS_HELPERS, "datasets/nnkit_datasets")
 GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 
 
@@ -55,8 +57,7 @@ class Assignment:
     id: str
     title: str
     notebook: str
-    support_files: tuple[str, ...]
-    support_packages: tuple[tuple[str, str], ...]
+    support_files: tuple[str, ...]  # kit paths of files and packages shipped beside the notebook
     grading_data: tuple[GradingData, ...]
     check_seconds: float
     total_seconds: float
@@ -142,14 +143,13 @@ class Assignment:
 
     @property
     def checks_file(self) -> Path:
-        return self.root / "autograder" / "checks" / f"{self.id}.py"
+        """The generated checks module, outside the engine package (`checkgen`)."""
+        return self.root / "checks" / f"{self.id}.py"
 
     def support_sources(self) -> dict[str, Path]:
-        """Name next to the notebook -> the kit file or package folder it is copied from."""
-        files = {HELPERS_NAME: self.root / "autograder" / "checklib.py"}
-        files.update({Path(f).name: self.root / f for f in self.support_files})
-        files.update({name: self.root / package for name, package in self.support_packages})
-        return files
+        """Name next to the notebook -> the kit file or package folder of that name, which the
+        release, the grader's student process and nbgrader's kernel get a copy of."""
+        return {Path(f).name: self.root / f for f in (CHECKS_HELPERS, *self.support_files)}
 
     def copy_support_files(self, folder: Path) -> None:
         """Put every support file and package (its ``.py`` files only) into `folder`."""
@@ -161,12 +161,6 @@ class Assignment:
                 shutil.copytree(source, target, ignore=_all_but_python_files)
             else:
                 shutil.copy(source, target)
-
-    def release_modules(self) -> dict[str, str]:
-        """Module name beside the notebook -> the kit module it is a copy of."""
-        modules = {Path(HELPERS_NAME).stem: HELPERS_MODULE}
-        modules.update({name: package.replace("/", ".") for name, package in self.support_packages})
-        return modules
 
     @property
     def grading_data_dir(self) -> Path:
@@ -202,7 +196,6 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
             title=data["title"],
             notebook=data["notebook"],
             support_files=tuple(data.get("support_files", [])),
-            support_packages=tuple(data.get("support_packages", {}).items()),
             grading_data=tuple(GradingData(**entry) for entry in data.get("grading_data", [])),
             check_seconds=float(limits.get("check_seconds", 30)),
             total_seconds=float(limits.get("total_seconds", 480)),

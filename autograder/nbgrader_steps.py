@@ -5,11 +5,13 @@ terminal, formgrader's buttons), and an error in it fails the command instead of
 and skipped as a hook's would be. nbgrader runs preprocessors with the course folder as the
 current directory, which is how they find the manifests.
 
-- `CompleteRelease` (generate_assignment): the release gets the support files, the stub of the
-  student module instead of its solutions, none of the grading data, and its overview (a line
-  per passing public check, a last cell with the table of all checks).
-- `ExecuteWithGradingData` (autograde): runs the notebook with the hidden checks' grading data
-  reachable from the kernel, although it is never copied next to the notebook.
+- `CompleteRelease` (generate_assignment): the release gets the support files (copied from the
+  kit: the source folder holds sources only), the stub of the student module instead of its
+  solutions, none of the grading data, and its overview (a line per passing public check, a
+  last cell with the table of all checks).
+- `ExecuteWithGradingData` (autograde): runs the notebook with the kit's support files beside it
+  (a student's edited ``nnkit_checks.py`` never grades itself) and the hidden checks' grading
+  data reachable from the kernel, although it is never copied next to the notebook.
 - `HideHiddenChecks` (generate_feedback): each hidden check shows its title, its points, pass or
   fail and its hint; its code, inputs, traceback and expected values stay out of the feedback,
   and so does the course folder's path.
@@ -38,20 +40,12 @@ def course_assignment(resources: dict) -> Assignment:
 
 
 def complete_release(assignment: Assignment) -> None:
-    """Make ``assignments/<id>/`` the kit's release, after nbgrader copied the source folder.
-
-    The support files are staged in the source folder too, where ``nbgrader autograde`` restores
-    them from (a student's edited ``nnkit_checks.py`` never grades itself).
-    """
-    assignment.copy_support_files(assignment.source_dir)
+    """Make ``assignments/<id>/`` the kit's release, after nbgrader copied the source folder."""
     assignment.copy_support_files(assignment.release_dir)
     if assignment.student_module:
         assignment.release_submission.write_text(
             stub_module(assignment.source_submission.read_text())
         )
-    for data in assignment.grading_data:  # a copy an older kit staged beside the notebook
-        (assignment.source_dir / data.file).unlink(missing_ok=True)
-        (assignment.release_dir / data.file).unlink(missing_ok=True)
 
 
 class CompleteRelease(NbGraderPreprocessor):
@@ -70,11 +64,13 @@ class CompleteRelease(NbGraderPreprocessor):
 
 
 class ExecuteWithGradingData(Execute):
-    """nbgrader's Execute, with the assignment's grading data folder on the kernel's
+    """nbgrader's Execute, with the kit's support files copied beside the notebook over any the
+    student submitted, and the assignment's grading data folder on the kernel's
     ``NNKIT_DATA_DIR``, where the hidden checks' `load_arrays` looks first (autograde)."""
 
     def preprocess(self, nb, resources=None, km=None):
         assignment = course_assignment(resources)
+        assignment.copy_support_files(Path(resources["metadata"]["path"]))
         folders = {str(path.parent) for path in ensure_grading_data(assignment)}
         self._data_dirs = os.pathsep.join(sorted(folders))
         return super().preprocess(nb, resources, km)

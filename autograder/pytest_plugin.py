@@ -1,8 +1,8 @@
 """A pytest plugin that runs an assignment's checks against one submission, as the grader does.
 
-    python -m pytest autograder/checks/a1_two_moons.py --submission path/to/a1_two_moons.ipynb
+    python -m pytest checks/a1_two_moons.py --submission path/to/a1_two_moons.ipynb
 
-``autograder/checks/conftest.py`` loads it for the kit's own checks; for a checks module elsewhere
+``checks/conftest.py`` loads it for the kit's own checks; for a checks module elsewhere
 add ``-p autograder.pytest_plugin``. Every step but the loop around the checks is the grader's:
 
 - collection: the module is imported by `grade.load_checks_module` (never rewritten by pytest)
@@ -85,11 +85,10 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
 
 
 def checks_assignment(path: Path) -> Assignment | None:
-    """The assignment whose generated checks module `path` (``autograder/checks/<id>.py``)
-    is, or None."""
+    """The assignment whose generated checks module `path` (``checks/<id>.py``) is, or None."""
     path = Path(path).absolute()
-    root = path.parent.parent.parent
-    if path.parent.name != "checks" or path.parent.parent.name != "autograder":
+    root = path.parent.parent
+    if path.parent.name != "checks":
         return None
     if not (root / "solutions" / path.stem / MANIFEST).is_file():
         return None

@@ -17,7 +17,8 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-from autograder.checklib import TableRow, format_rows
+from nnkit_checks import TableRow, format_rows
+
 from autograder.checkspec import CheckInfo
 from autograder.errors import KitError
 from autograder.manifest import KIT_ROOT, Assignment
@@ -195,7 +196,7 @@ def check_output_folder(folder: Path) -> None:
 
 def format_table(report: GradeReport) -> str:
     """A plain-text score table with one line of feedback per failed check: the rows are the
-    ones the notebook's overview prints (`checklib.format_rows`). For the instructor: it
+    ones the notebook's overview prints (`nnkit_checks.format_rows`). For the instructor: it
     names why the grader failed, if it did."""
     lines = [f"{report.assignment_id}: {format_score(report)} points"]
     lines += [f"  note: {note}" for note in report.notes]

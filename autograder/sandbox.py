@@ -6,11 +6,13 @@ cannot run this Python), `make_sandbox` refuses: student code never runs as root
 caller says the code is the instructor's own (`trusted`).
 
 As root, the student process is also confined, with the best mechanism the machine offers:
-- bubblewrap (`bwrap`), when it can make namespaces here: the kit's folder is replaced by an
-  empty one (no checks, no solutions, no `.git`), `/tmp`, `/var/tmp` and `/dev/shm` are private
-  and vanish with it, there is no network, and every process it starts dies with it;
-- otherwise, permissions: the kit's folders are made root-only for the grade (and restored),
-  and what `nobody` left in `/tmp`, `/var/tmp` and `/dev/shm` is removed afterwards.
+- bubblewrap (`bwrap`), when it can make namespaces here: the kit's folders but the engine's
+  are replaced by empty ones (no checks, no solutions, no `.git`), `/tmp`, `/var/tmp` and
+  `/dev/shm` are private and vanish with it, there is no network, and every process it starts
+  dies with it;
+- otherwise, permissions: the kit's folders but the engine's are made root-only for the grade
+  (and restored), and what `nobody` left in `/tmp`, `/var/tmp` and `/dev/shm` is removed
+  afterwards.
 Either way, a control group (v2, else v1) bounds the memory and the number of processes of the
 whole student process tree where the system lets the grader make one.
 """
@@ -238,8 +240,9 @@ def readable_by_others(path: Path) -> bool:
 
 def private_folders() -> list[Path]:
     """What the student process must not see of the kit: every top-level entry of the kit's
-    folder (checks, solutions, ``.git``, ``dist/``, gradebooks), except the Python environment
-    it runs on (a ``.venv`` inside the kit) and links, which lead out of the kit."""
+    folder (checks, solutions, ``.git``, ``dist/``, gradebooks), except the engine's own folder
+    (it holds no secret, and the student process imports a copy of its student side), the Python
+    environment it runs on (a ``.venv`` inside the kit) and links, which lead out of the kit."""
     prefixes = {Path(sys.prefix), Path(sys.prefix).resolve()}
 
     def holds_python(entry: Path) -> bool:
@@ -248,7 +251,7 @@ def private_folders() -> list[Path]:
     return [
         entry
         for entry in sorted(KIT.parent.iterdir())
-        if not entry.is_symlink() and not holds_python(entry) and entry != STATE_FILE
+        if not entry.is_symlink() and not holds_python(entry) and entry not in (KIT, STATE_FILE)
     ]
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from nnkit_checks import GraderProxy
 
 from autograder import diagnosis, wire
-from autograder.checklib import GraderProxy
 from autograder.results import CRASHED, FAILED, TIMEOUT
 from autograder.sandbox import Sandbox, make_sandbox
 from autograder.student_server import file_label, line_of, location
@@ -340,7 +340,7 @@ def _handle_of(value: Any) -> wire.Handle | wire.Name:
 
 class Remote(GraderProxy):
     """A function, class or object living in the student process: what the checks receive for
-    the student's names (`checklib.GraderProxy`)."""
+    the student's names (`nnkit_checks.GraderProxy`)."""
 
     __slots__ = ("_process", "_target", "_generation")
 
@@ -367,7 +367,7 @@ class Remote(GraderProxy):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Call; a function that changes an argument in place fails, unless the check called it
-        with `checklib.call_in_place` (its specification says it updates in place)."""
+        with `nnkit_checks.call_in_place` (its specification says it updates in place)."""
         value = self._send({"op": "call", "args": list(args), "kwargs": kwargs})
         changed = self._process.last_changed
         if changed:

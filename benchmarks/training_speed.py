@@ -45,7 +45,6 @@ def reference_functions(assignment_id: str) -> dict:
     from autograder.student_server import Server
 
     assignment = load_assignment(assignment_id)
-    sys.path.insert(0, str(assignment.release_dir))  # its nnkit_checks and nnkit_datasets
     server = Server()
     cells = read_code_cells(assignment.source_notebook)
     loaded = server.load(to_load(cells))

@@ -14,8 +14,7 @@ import tarfile
 from pathlib import Path
 
 import numpy as np
-
-from datasets.registry import SourceFile
+from nnkit_datasets.registry import SourceFile
 
 CIFAR_FOLDER = "cifar-10-batches-py"
 CIFAR_BATCHES = tuple(f"data_batch_{i}" for i in range(1, 6)) + ("test_batch",)

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.build import write_checks_module
-from autograder.manifest import KIT_ROOT, Assignment, load_assignment
+from autograder.manifest import CHECKS_HELPERS, KIT_ROOT, Assignment, load_assignment
 from autograder.sandbox import TRUSTED_ENV
 
 NBGRADER = {"schema_version": 3, "task": False}
@@ -121,8 +121,8 @@ def toy_notebook(solution: str = TOY_SOLUTION, extra_cells=()) -> nbformat.Noteb
 
 def toy_course(root: Path, nb: nbformat.NotebookNode | None = None, **limits) -> Assignment:
     """A one-assignment course 'toy' in `root`, with its checks module generated."""
-    (root / "autograder" / "checks").mkdir(parents=True)
-    shutil.copy(KIT_ROOT / "autograder" / "checklib.py", root / "autograder" / "checklib.py")
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(KIT_ROOT / CHECKS_HELPERS, root / CHECKS_HELPERS)
     source = root / "solutions" / "toy"
     source.mkdir(parents=True)
     nbformat.write(nb or toy_notebook(), source / "toy.ipynb")
@@ -154,9 +154,7 @@ DATA_TOY_MANIFEST = """\
 id = "toy"
 title = "Toy with data"
 notebook = "toy.ipynb"
-
-[support_packages]
-nnkit_datasets = "datasets"
+support_files = ["datasets/nnkit_datasets"]
 
 [[grading_data]]
 file = "mnist_grading.npz"
@@ -202,8 +200,8 @@ def data_toy_notebook(solution: str = DATA_TOY_SOLUTION) -> nbformat.NotebookNod
 def data_toy_course(root: Path, nb: nbformat.NotebookNode | None = None) -> Assignment:
     """A course 'toy' whose notebook imports the dataset package and whose hidden check reads a
     grading-data cut of MNIST (the loaders must find MNIST: a mirror or a cache)."""
-    (root / "autograder" / "checks").mkdir(parents=True)
-    shutil.copy(KIT_ROOT / "autograder" / "checklib.py", root / "autograder" / "checklib.py")
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(KIT_ROOT / CHECKS_HELPERS, root / CHECKS_HELPERS)
     shutil.copytree(KIT_ROOT / "datasets", root / "datasets", ignore=shutil.ignore_patterns("data"))
     shutil.copy(KIT_ROOT / "requirements.txt", root / "requirements.txt")
     source = root / "solutions" / "toy"
@@ -276,8 +274,8 @@ def module_toy_notebook() -> nbformat.NotebookNode:
 
 def module_toy_course(root: Path) -> Assignment:
     """A course 'toy' whose students edit toy_answers.py, imported by the notebook."""
-    (root / "autograder" / "checks").mkdir(parents=True)
-    shutil.copy(KIT_ROOT / "autograder" / "checklib.py", root / "autograder" / "checklib.py")
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(KIT_ROOT / CHECKS_HELPERS, root / CHECKS_HELPERS)
     shutil.copy(KIT_ROOT / "requirements.txt", root / "requirements.txt")
     source = root / "solutions" / "toy"
     source.mkdir(parents=True)

@@ -15,11 +15,13 @@ from autograder.build import (
     build,
     check_points,
     copy_course,
+    helper_copies,
+    release_outputs,
     stale_outputs,
     stub_module,
 )
 from autograder.gradescope import bundle_contents, write_bundle
-from autograder.manifest import all_assignments, load_assignment
+from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
 
 A1 = load_assignment("a1_two_moons")
 
@@ -43,7 +45,7 @@ def test_a_changed_source_makes_its_outputs_stale(tmp_path):
     check.source += "\nassert True"
     nbformat.write(nb, course.source_notebook)
     stale = stale_outputs(course)
-    assert "autograder/checks/a1_two_moons.py" in stale
+    assert "checks/a1_two_moons.py" in stale
     assert "assignments/a1_two_moons/a1_two_moons.ipynb" in stale
 
 
@@ -51,7 +53,33 @@ def test_the_release_has_stubs_and_no_solutions_or_hidden_checks():
     text = A1.release_notebook.read_text()
     assert "raise NotImplementedError()" in text
     assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
-    assert {p.name for p in A1.release_dir.iterdir()} == set(A1.support_sources()) | {A1.notebook}
+    assert {p.name for p in A1.release_dir.iterdir()} <= set(A1.support_sources()) | {A1.notebook}
+
+
+def test_the_releases_copies_of_the_kits_modules_are_not_outputs_and_git_ignores_them():
+    """Are the copies of nnkit_checks.py, nnkit_datasets/ and nnkit_torch.py left out of the
+    outputs `build --check` compares, and ignored by git, while the notebooks, the stub module
+    and the data files are outputs git keeps?"""
+    a5, a6 = load_assignment("a5_cifar_linear"), load_assignment("a6_torch_cnn")
+    assert helper_copies(A1) == {"nnkit_checks.py"}
+    assert helper_copies(a6) == {"nnkit_checks.py", "nnkit_torch.py", "nnkit_datasets"}
+    assert [p.name for p in release_outputs(A1)] == [
+        "a1_two_moons.ipynb",
+        "two_moons_test.npz",
+        "two_moons_train.npz",
+    ]
+    assert [p.name for p in release_outputs(a5)] == ["a5_answers.py", "a5_cifar_linear.ipynb"]
+    if not (KIT_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    paths = [f"assignments/{a.id}/{name}" for a in (A1, a6) for name in helper_copies(a)]
+    paths += ["assignments/a6_torch_cnn/nnkit_datasets/loaders.py"]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", *paths], cwd=KIT_ROOT, capture_output=True, text=True
+    ).stdout.split()
+    assert ignored == paths
+    kept = [str(p.relative_to(KIT_ROOT)) for p in release_outputs(A1)]
+    checked = subprocess.run(["git", "check-ignore", "--no-index", *kept], cwd=KIT_ROOT)
+    assert checked.returncode == 1  # none of them ignored
 
 
 def test_the_gradescope_zip_has_what_gradescope_needs_and_no_solutions(tmp_path):
@@ -63,7 +91,7 @@ def test_the_gradescope_zip_has_what_gradescope_needs_and_no_solutions(tmp_path)
         requirements = archive.read("requirements.txt").decode()
     assert {"setup.sh", "run_autograder", "requirements.txt"} <= names
     assert modes["run_autograder"] & stat.S_IXUSR and modes["setup.sh"] & stat.S_IXUSR
-    assert "autograder/checks/a1_two_moons.py" in names
+    assert "checks/a1_two_moons.py" in names
     assert "datasets/data/two_moons_test.npz" in names
     assert not any(n.endswith(".ipynb") or "/mistakes/" in n for n in names)
     assert all("==" in line for line in requirements.splitlines())
@@ -77,12 +105,12 @@ def test_the_zip_is_the_same_for_the_same_inputs(tmp_path):
 
 def test_only_this_assignments_checks_go_into_its_zip(tmp_path):
     toy = toy_course(tmp_path)
-    (tmp_path / "autograder" / "checks" / "other.py").write_text("# another assignment")
+    (tmp_path / "checks" / "other.py").write_text("# another assignment")
     (tmp_path / "requirements.txt").write_text(
         "numpy==1\nnbformat==2\nmatplotlib==3\ntqdm==4\nnbgrader==5\n"
     )
     names = set(bundle_contents(toy))
-    assert "autograder/checks/toy.py" in names and "autograder/checks/other.py" not in names
+    assert "checks/toy.py" in names and "checks/other.py" not in names
 
 
 @pytest.fixture(scope="module")
@@ -114,13 +142,13 @@ def test_the_zip_holds_exactly_the_grading_data_the_checks_read(data_toy):
     with zipfile.ZipFile(zip_path) as archive:
         names = set(archive.namelist())
     assert [n for n in names if n.endswith(".npz")] == ["grading_data/toy/mnist_grading.npz"]
-    assert {"datasets/loaders.py", "datasets/fetch.py"} <= names
+    assert {"datasets/nnkit_datasets/loaders.py", "datasets/nnkit_datasets/fetch.py"} <= names
 
 
-def test_the_checks_use_the_kits_own_loaders(data_toy):
-    """Is `from nnkit_datasets import ...` in the imports cell mapped to the kit's datasets?"""
+def test_the_checks_import_the_loaders_as_the_notebook_does(data_toy):
+    """Does the checks module keep the imports cell's `from nnkit_datasets import ...`?"""
     toy, _ = data_toy
-    assert "from datasets import flatten\n" in toy.checks_file.read_text()
+    assert "from nnkit_datasets import flatten\n" in toy.checks_file.read_text()
 
 
 def run_in_release_copy(release_dir, tmp_path, code, **env):

@@ -16,7 +16,7 @@ from autograder.checkgen import CheckCellError, global_names, render_checks_modu
 def test_each_check_cell_becomes_a_function_taking_the_student_names_it_uses(tmp_path):
     """Are the title, points, visibility, hint and parameters taken from the cells?"""
     source = toy_course(tmp_path).checks_file.read_text()
-    assert "from autograder.checklib import assert_close, assert_shape" in source
+    assert "from nnkit_checks import assert_close, assert_shape" in source
     assert (
         "@check('double_hidden', 'double: a batch of one', points=1.0, hidden=True, "
         'hint="keep the input\'s shape")\ndef test_double_hidden(double):' in source

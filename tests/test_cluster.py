@@ -58,15 +58,15 @@ def test_an_assignment_the_worker_does_not_have_is_a_problem_not_an_exception():
     assert found["problem"].startswith("ManifestError: no assignment named 'a0_nope' (known: a1_")
 
 
-def test_another_package_named_datasets_is_named(monkeypatch, tmp_path):
-    """Hugging Face's `datasets` shares the loaders' name: a process where it wins says so."""
-    other = tmp_path / "site-packages" / "datasets"
+def test_loaders_of_another_kit_are_named(monkeypatch, tmp_path):
+    """A process that imports another kit's `nnkit_datasets` (an older install) says so."""
+    other = tmp_path / "site-packages" / "nnkit_datasets"
     other.mkdir(parents=True)
-    fake = types.ModuleType("datasets")
+    fake = types.ModuleType("nnkit_datasets")
     fake.__file__ = str(other / "__init__.py")
-    monkeypatch.setitem(sys.modules, "datasets", fake)
+    monkeypatch.setitem(sys.modules, "nnkit_datasets", fake)
     assert describe_here("a1_two_moons", None, worker=True) == {
-        "problem": f"`import datasets` finds {other}, not the kit's loaders"
+        "problem": f"`import nnkit_datasets` finds {other}, not the kit's loaders"
     }
 
 

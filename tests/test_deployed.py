@@ -149,7 +149,7 @@ class Sneaky:  # a class body runs while the notebook's definitions load
                 except OSError:
                     pass
             try:
-                checks = root + '/source/autograder/checks/a1_two_moons.py'
+                checks = root + '/source/checks/a1_two_moons.py'
                 open('/tmp/nnkit-deployed-stolen', 'w').write(open(checks).read())
             except OSError:
                 pass
@@ -161,7 +161,7 @@ SECRETS = (
     "dist/a1_two_moons_autograder.zip",
     "solutions/other/other.ipynb",
     "gradebook.db",
-    "autograder/checks/a1_two_moons.py",
+    "checks/a1_two_moons.py",
 )
 
 

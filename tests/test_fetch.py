@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 from dataset_files import registered
-
-from datasets.errors import DatasetError
-from datasets.fetch import cache_dir, fetch, mirror_location
-from datasets.registry import SourceFile
+from nnkit_datasets.errors import DatasetError
+from nnkit_datasets.fetch import cache_dir, fetch, mirror_location
+from nnkit_datasets.registry import SourceFile
 
 PAYLOAD = bytes(range(256)) * 400  # 102,400 bytes
 

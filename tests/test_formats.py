@@ -6,9 +6,8 @@ import tarfile
 import numpy as np
 import pytest
 from dataset_files import CIFAR_FOLDER, CIFAR_NAMES, write_cifar_archive, write_idx, write_keras_npz
-
-from datasets.errors import DatasetError
-from datasets.formats import read_cifar10_archive, read_idx, read_npz_splits
+from nnkit_datasets.errors import DatasetError
+from nnkit_datasets.formats import read_cifar10_archive, read_idx, read_npz_splits
 
 
 def one_line_error(call, *args) -> str:

@@ -4,6 +4,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import nnkit_checks
 import numpy as np
 import pytest
 from factories import (
@@ -19,7 +20,6 @@ from factories import (
     toy_notebook,
 )
 
-from autograder import checklib
 from autograder import grade as grading
 from autograder.grade import grade
 from autograder.grading_data import GradingDataMissing
@@ -148,13 +148,13 @@ def test_two_gradings_in_threads_each_read_their_own_data(tmp_path, monkeypatch)
     load_arrays together."""
     courses = [numbers_course(tmp_path / "twice", 2.0), numbers_course(tmp_path / "thrice", 3.0)]
     together = threading.Barrier(len(courses), timeout=60)
-    load_arrays = checklib.load_arrays
+    load_arrays = nnkit_checks.load_arrays
 
     def load_arrays_together(filename: str) -> dict[str, np.ndarray]:
         together.wait()
         return load_arrays(filename)
 
-    monkeypatch.setattr(checklib, "load_arrays", load_arrays_together)  # what the checks import
+    monkeypatch.setattr(nnkit_checks, "load_arrays", load_arrays_together)  # what the checks import
     with ThreadPoolExecutor(len(courses)) as threads:
         reports = list(threads.map(lambda course: grade(course, course.source_notebook), courses))
     assert [scores(report)["numbers_public"] for report in reports] == [1.0, 0.0]

@@ -9,14 +9,14 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-
-from autograder.checklib import (
+from nnkit_checks import (
     CheckFailure,
     assert_at_least,
     assert_close,
     assert_gradient,
     load_arrays,
 )
+
 from autograder.checkspec import CheckSpec
 from autograder.grade import grade
 from autograder.judge import OUT_OF_TIME, Judge, NotRun, all_failed, call_graph, run_checks

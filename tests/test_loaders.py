@@ -2,17 +2,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nnkit_datasets
 import numpy as np
 import pytest
 from dataset_files import CIFAR_NAMES, registered, write_cifar_archive, write_idx, write_keras_npz
+from nnkit_datasets import registry
+from nnkit_datasets.errors import DatasetError
+from nnkit_datasets.loaders import load_cifar10, load_mnist
+from nnkit_datasets.registry import Source
 
-import datasets
-from datasets import registry
-from datasets.errors import DatasetError
-from datasets.loaders import load_cifar10, load_mnist
-from datasets.registry import Source
-
-KIT = Path(datasets.__file__).resolve().parents[1]
+DATASETS_FOLDER = Path(nnkit_datasets.__file__).resolve().parents[1]  # holds the package
 
 
 def files_in(folder: Path) -> list[str]:
@@ -182,13 +181,13 @@ def test_a_damaged_cached_file_is_reported_by_the_loader(canonical_cache):
     assert str(cache / "mnist.npz") in str(caught.value)
 
 
-# python -m datasets
+# python -m nnkit_datasets
 
 
 def run_cli(*args):
     return subprocess.run(
-        [sys.executable, "-m", "datasets", *args],
-        cwd=KIT,
+        [sys.executable, "-m", "nnkit_datasets", *args],
+        cwd=DATASETS_FOLDER,
         capture_output=True,
         text=True,
         timeout=60,
@@ -196,7 +195,8 @@ def run_cli(*args):
 
 
 def test_the_fetch_command_loads_and_reports(mirror, tmp_path):
-    """Does `python -m datasets fetch mnist --mirror ...` exit 0 and print the Dataset line?"""
+    """Does `python -m nnkit_datasets fetch mnist --mirror ...` exit 0 and print the Dataset
+    line?"""
     done = run_cli("fetch", "mnist", "--mirror", str(mirror), "--cache-dir", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout == (

@@ -2,7 +2,7 @@ import pytest
 from factories import data_toy_course, side_toy_course
 
 from autograder.manifest import (
-    HELPERS_NAME,
+    CHECKS_HELPERS,
     KIT_ROOT,
     GradingData,
     ManifestError,
@@ -16,10 +16,10 @@ def test_a1_manifest_is_read_with_its_paths_and_limits():
     assert a1.notebook == "a1_two_moons.ipynb"
     assert a1.source_notebook == KIT_ROOT / "solutions/a1_two_moons/a1_two_moons.ipynb"
     assert a1.release_dir == KIT_ROOT / "assignments/a1_two_moons"
-    assert a1.checks_file == KIT_ROOT / "autograder/checks/a1_two_moons.py"
+    assert a1.checks_file == KIT_ROOT / "checks/a1_two_moons.py"
     assert a1.check_seconds == 30 and a1.total_seconds == 300 and a1.memory_mb == 1024
     support = a1.support_sources()
-    assert support[HELPERS_NAME] == KIT_ROOT / "autograder/checklib.py"
+    assert support[CHECKS_HELPERS] == KIT_ROOT / "nnkit_checks.py"
     assert support["two_moons_train.npz"] == KIT_ROOT / "datasets/data/two_moons_train.npz"
     assert all(path.is_file() for path in support.values())
 
@@ -61,12 +61,11 @@ def test_a_broken_manifest_is_one_clear_error(tmp_path, text, message):
 
 
 def test_support_packages_and_grading_data_are_read(tmp_path):
-    """Are packages mapped to their release names and grading cuts placed beside the source?"""
+    """Does a package ship under its own name, and is the grading cut outside the source?"""
     toy = data_toy_course(tmp_path)
-    assert toy.support_sources()["nnkit_datasets"] == tmp_path / "datasets"
-    assert toy.release_modules() == {
-        "nnkit_checks": "autograder.checklib",
-        "nnkit_datasets": "datasets",
+    assert toy.support_sources() == {
+        "nnkit_checks.py": tmp_path / "nnkit_checks.py",
+        "nnkit_datasets": tmp_path / "datasets" / "nnkit_datasets",
     }
     assert toy.grading_data == (GradingData("mnist_grading.npz", "mnist", 20, 5, seed=3),)
     assert toy.grading_data_files() == [tmp_path / "grading_data/toy/mnist_grading.npz"]
@@ -75,7 +74,7 @@ def test_support_packages_and_grading_data_are_read(tmp_path):
 def test_copying_support_files_takes_only_a_packages_python_files(tmp_path):
     """Does nnkit_datasets/ get the package's modules and none of its data or caches?"""
     toy = data_toy_course(tmp_path / "course")
-    (tmp_path / "course" / "datasets" / "stray.npz").write_bytes(b"x")
+    (tmp_path / "course" / "datasets" / "nnkit_datasets" / "stray.npz").write_bytes(b"x")
     toy.copy_support_files(tmp_path / "out")
     copied = sorted(p.name for p in (tmp_path / "out" / "nnkit_datasets").iterdir())
     assert "loaders.py" in copied and all(name.endswith(".py") for name in copied)

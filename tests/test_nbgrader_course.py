@@ -17,7 +17,13 @@ import pytest
 from factories import submit_to_nbgrader
 from nbformat.v4 import new_output
 
-from autograder.build import copy_course, generate_outputs, release_leaks
+from autograder.build import (
+    copy_course,
+    generate_outputs,
+    helper_copies,
+    release_leaks,
+    release_outputs,
+)
 from autograder.grade import grade
 from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
 from autograder.nbgrader_cells import HIDDEN_BEGIN, HIDDEN_END, is_check_cell, parse_check_cell
@@ -44,20 +50,31 @@ def generated(request, tmp_path_factory):
 
 
 def test_plain_generate_assignment_makes_the_kits_release(generated):
-    """Is the release byte for byte the committed one (the kit's build), with the student
-    module's stub and no grading data, and is no grading data where nbgrader copies from?"""
+    """Is the release byte for byte the committed one (the kit's build), beside exact copies
+    of the kit's modules, with the student module's stub and no grading data, and is nothing
+    staged in nbgrader's source folder?"""
     committed = load_assignment(generated.id)
     made = release_files(generated)
-    assert made == release_files(committed)
-    for path in made:
-        if (generated.release_dir / path).is_file():
-            assert filecmp.cmp(generated.release_dir / path, committed.release_dir / path, False)
+    outputs = [p.relative_to(generated.release_dir) for p in release_outputs(generated)]
+    assert outputs == [p.relative_to(committed.release_dir) for p in release_outputs(committed)]
+    for path in outputs:
+        assert filecmp.cmp(generated.release_dir / path, committed.release_dir / path, False)
+    copies = [path for path in made if path not in outputs]
+    assert {path.parts[0] for path in copies} == helper_copies(generated)
+    for path in copies:
+        source = generated.support_sources()[path.parts[0]].joinpath(*path.parts[1:])
+        assert filecmp.cmp(generated.release_dir / path, source, False)
     assert release_leaks(generated) == []
-    assert not list((generated.root / "solutions").rglob("*_grading.npz"))
+    staged = set(generated.support_sources()) | {d.file for d in generated.grading_data}
+    assert not staged & {path.name for path in generated.source_dir.iterdir()}
 
 
 def release_files(assignment) -> list:
-    return sorted(p.relative_to(assignment.release_dir) for p in assignment.release_dir.rglob("*"))
+    return sorted(
+        p.relative_to(assignment.release_dir)
+        for p in assignment.release_dir.rglob("*")
+        if p.is_file()
+    )
 
 
 def test_nbgraders_maximum_is_what_the_manifest_says_the_assignment_is_worth(generated):
@@ -122,7 +139,7 @@ def hidden_lines(course) -> list[str]:
     """The hidden checks' code lines that appear nowhere else in the source notebook, nor in
     the helpers a public check's traceback may show."""
     nb = nbformat.read(course.source_notebook, as_version=4)
-    helpers = (KIT_ROOT / "autograder" / "checklib.py").read_text()
+    helpers = (KIT_ROOT / "nnkit_checks.py").read_text()
     elsewhere = "\n".join([helpers, *(c.source for c in nb.cells if HIDDEN_BEGIN not in c.source)])
     lines = []
     for cell in nb.cells:

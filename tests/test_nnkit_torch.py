@@ -6,9 +6,7 @@ import pytest
 torch = pytest.importorskip(
     "torch", reason="PyTorch is the optional extra of a6: pip install -r requirements-torch.txt"
 )
-from torch import nn  # noqa: E402
-
-from autograder.nnkit_torch import (  # noqa: E402
+from nnkit_torch import (  # noqa: E402
     OverBudget,
     as_images,
     count_parameters,
@@ -19,6 +17,7 @@ from autograder.nnkit_torch import (  # noqa: E402
     train_classifier,
     unregistered_parameters,
 )
+from torch import nn  # noqa: E402
 
 
 def stripes(count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

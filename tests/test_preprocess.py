@@ -1,7 +1,6 @@
 import numpy as np
 import pytest
-
-from datasets.preprocess import (
+from nnkit_datasets.preprocess import (
     balanced_subset,
     flatten,
     mean_centre,

@@ -51,7 +51,7 @@ def test_k_selects_the_backward_checks_and_junit_reports_the_graders_messages(tm
     ones) and its points?"""
     xml = tmp_path / "checks.xml"
     ran = run_pytest(
-        "autograder/checks/a1_two_moons.py",
+        "checks/a1_two_moons.py",
         "--submission",
         str(BACKWARD_MISTAKE.relative_to(KIT_ROOT)),
         "-k",
@@ -86,7 +86,7 @@ def test_x_stops_at_the_first_failure_and_show_hidden_shows_the_checks_code():
     """On the untouched release, does `-m hidden -x --show-hidden` stop after the first hidden
     check, showing the student's message and then the check's code?"""
     ran = run_pytest(
-        "autograder/checks/a1_two_moons.py",
+        "checks/a1_two_moons.py",
         "--submission",
         "assignments/a1_two_moons/a1_two_moons.ipynb",
         "-m",
@@ -103,7 +103,7 @@ def test_x_stops_at_the_first_failure_and_show_hidden_shows_the_checks_code():
 
 def test_without_a_submission_pytest_says_what_to_add():
     """Does pytest without --submission stop with one line naming the option and the reference?"""
-    ran = run_pytest("autograder/checks/a1_two_moons.py")
+    ran = run_pytest("checks/a1_two_moons.py")
     assert ran.returncode != 0
     assert (
         "give the submission to check: --submission path/to/notebook.ipynb "

@@ -1,8 +1,7 @@
 import hashlib
 
 import pytest
-
-from datasets.registry import (
+from nnkit_datasets.registry import (
     CIFAR10_OFFLINE,
     MNIST_IDX_FILES,
     MNIST_OFFLINE,

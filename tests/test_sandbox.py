@@ -24,6 +24,7 @@ from autograder.sandbox import (
     kit_hidden,
     make_sandbox,
     make_tree_limit,
+    private_folders,
     readable_by_others,
     remove_left_behind,
 )
@@ -140,6 +141,15 @@ def test_as_nobody_student_code_cannot_read_hidden_files_nor_write_the_grader_s(
 
 
 @as_root
+def test_the_kit_is_hidden_but_the_engines_own_folder():
+    """Are the generated checks, the solutions and the checks' helpers among the folders and
+    files hidden from student code, and the engine's folder (no secret in it) not?"""
+    kit = Path(sandbox_module.__file__).resolve().parents[1]
+    hidden = private_folders()
+    assert {kit / "checks", kit / "solutions", kit / "nnkit_checks.py"} <= set(hidden)
+    assert kit / "autograder" not in hidden
+
+
 def test_hidden_kit_folders_get_their_modes_back_even_when_grades_overlap(open_tmp, monkeypatch):
     """Two grades at once (grade-all) hide the same folders; is every mode restored only when
     the last one ends, and exactly as it was?"""
@@ -213,7 +223,7 @@ def test_in_bubblewrap_the_kit_tmp_and_network_are_out_of_reach_and_nothing_outl
         port = listening.getsockname()[1]  # reachable from this machine's own network only
         script = (
             "id -u; ls -A /tmp | wc -l; "
-            f"find {kit}/solutions {kit}/autograder -type f | wc -l; "
+            f"find {kit}/solutions {kit}/checks -type f | wc -l; "
             "echo hi > /tmp/left; echo hi > /dev/shm/left; "
             f"(exec 3<>/dev/tcp/127.0.0.1/{port}) 2>/dev/null && echo network || echo no-network; "
             "setsid sh -c 'sleep 2; echo late > late.txt' & echo ok > mine.txt"

@@ -2,8 +2,8 @@ import time
 
 import numpy as np
 import pytest
+from nnkit_checks import CheckFailure, GraderProxy, call_in_place, call_without_warnings
 
-from autograder.checklib import CheckFailure, GraderProxy, call_in_place, call_without_warnings
 from autograder.results import CRASHED, FAILED, TIMEOUT
 from autograder.sandbox import Sandbox
 from autograder.student_process import StudentError, StudentProcess, copy_back

@@ -1,6 +1,5 @@
 import numpy as np
-
-from datasets.two_moons import DATA_DIR, NOISE, SPLITS, make_two_moons, write_two_moons
+from nnkit_datasets.two_moons import DATA_DIR, NOISE, SPLITS, make_two_moons, write_two_moons
 
 
 def moons(n_samples=400, seed=0):
@@ -65,7 +64,8 @@ def test_not_linearly_separable_but_separable_by_a_nonlinear_rule():
 
 
 def test_committed_files_match_the_generator(tmp_path):
-    """Do datasets/data/*.npz hold exactly the arrays `python -m datasets two-moons` writes now?"""
+    """Do datasets/data/*.npz hold exactly the arrays `python -m nnkit_datasets two-moons`
+    writes now?"""
     for fresh in write_two_moons(tmp_path):
         with np.load(fresh) as new, np.load(DATA_DIR / fresh.name) as committed:
             assert sorted(committed.files) == ["labels", "samples"]

@@ -1,8 +1,8 @@
 """Helpers for the checks in the notebooks: clear failure messages and one gradient checker.
 
-This file is the single source of the helpers. The build copies it next to every student notebook
-as ``nnkit_checks.py``, so the public checks run in the student's notebook, nbgrader runs the same
-cells, and the grader runs them against the student process. It needs nothing but numpy.
+The notebooks, nbgrader and the grader all import this module: the public checks run in the
+student's notebook, nbgrader runs the same cells, and the grader runs them against the student
+process. It needs nothing but numpy.
 
 Every ``assert_*`` raises `CheckFailure` with a sentence a student can act on, naming ``what`` was
 checked (for example ``"relu(x)"``), what was expected and what came back, and a shorter line a

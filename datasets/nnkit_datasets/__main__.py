@@ -1,5 +1,5 @@
-"""``python -m datasets fetch mnist cifar10``: download (or find) and verify the data ahead of use;
-``python -m datasets two-moons``: rewrite the committed two-moons files."""
+"""``python -m nnkit_datasets fetch mnist cifar10``: download (or find) and verify the data
+ahead of use; ``python -m nnkit_datasets two-moons``: rewrite the committed two-moons files."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ LOADERS = {"mnist": load_mnist, "cifar10": load_cifar10}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m datasets", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m nnkit_datasets", description=__doc__)
     verbs = parser.add_subparsers(dest="verb", required=True)
     fetch = verbs.add_parser("fetch", help="download or find each dataset, verify it, load it")
     fetch.add_argument("names", nargs="+", choices=sorted(LOADERS))

@@ -1,4 +1,4 @@
-"""Checks of a4_two_layer_net, generated from the test cells of solutions/a4_two_layer_net/a4_two_layer_net.ipynb.
+"""Generated from the check cells of solutions/a4_two_layer_net/a4_two_layer_net.ipynb: the checks of a4_two_layer_net.
 
 Do not edit: change the notebook and run `python -m autograder build a4_two_layer_net`.
 Each check's parameters are the student functions it calls; the grader passes proxies
@@ -6,8 +6,8 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient, shown
-from datasets import flatten, scale_to_unit
+from nnkit_checks import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient, shown
+from nnkit_datasets import flatten, scale_to_unit
 from autograder.checkspec import check
 
 

@@ -1,6 +1,6 @@
 """The kit's datasets: MNIST and CIFAR-10 loaders, preprocessing, and the two-moons data.
 
-from datasets import load_mnist          # in a student release: from nnkit_datasets import ...
+from nnkit_datasets import load_mnist
 mnist = load_mnist()                     # mnist.x_train: (60000, 28, 28) uint8
 """
 

@@ -1,4 +1,4 @@
-"""Checks of a3_layers, generated from the test cells of solutions/a3_layers/a3_layers.ipynb.
+"""Generated from the check cells of solutions/a3_layers/a3_layers.ipynb: the checks of a3_layers.
 
 Do not edit: change the notebook and run `python -m autograder build a3_layers`.
 Each check's parameters are the student functions it calls; the grader passes proxies
@@ -6,8 +6,8 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_without_warnings, eval_numerical_gradient, load_arrays, numerical_gradient, shown
-from datasets import flatten, scale_to_unit
+from nnkit_checks import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_without_warnings, eval_numerical_gradient, load_arrays, numerical_gradient, shown
+from nnkit_datasets import flatten, scale_to_unit
 from autograder.checkspec import check
 
 

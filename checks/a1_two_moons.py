@@ -1,4 +1,4 @@
-"""Checks of a1_two_moons, generated from the test cells of solutions/a1_two_moons/a1_two_moons.ipynb.
+"""Generated from the check cells of solutions/a1_two_moons/a1_two_moons.ipynb: the checks of a1_two_moons.
 
 Do not edit: change the notebook and run `python -m autograder build a1_two_moons`.
 Each check's parameters are the student functions it calls; the grader passes proxies
@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient, shown
+from nnkit_checks import CheckFailure, assert_at_least, assert_close, assert_finite, assert_gradient, assert_scalar, assert_shape, call_without_warnings, load_arrays, numerical_gradient, shown
 from autograder.checkspec import check
 
 

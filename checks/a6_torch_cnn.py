@@ -1,4 +1,4 @@
-"""Checks of a6_torch_cnn, generated from the test cells of solutions/a6_torch_cnn/a6_torch_cnn.ipynb.
+"""Generated from the check cells of solutions/a6_torch_cnn/a6_torch_cnn.ipynb: the checks of a6_torch_cnn.
 
 Do not edit: change the notebook and run `python -m autograder build a6_torch_cnn`.
 Each check's parameters are the student functions it calls; the grader passes proxies
@@ -6,7 +6,7 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_finite, assert_shape, load_arrays, shown
+from nnkit_checks import CheckFailure, assert_at_least, assert_finite, assert_shape, load_arrays, shown
 from autograder.checkspec import check
 
 

@@ -1,10 +1,9 @@
 import json
 
+import nnkit_checks
 import numpy as np
 import pytest
-
-from autograder import checklib
-from autograder.checklib import (
+from nnkit_checks import (
     CheckFailure,
     assert_at_least,
     assert_close,
@@ -84,13 +83,13 @@ def test_load_arrays_searches_the_graders_then_the_configured_then_the_current_f
         np.savez(folder / "tiny.npz", samples=np.full(2, value))
     monkeypatch.setenv("NNKIT_DATA_DIR", str(folders[1]))
     monkeypatch.chdir(folders[2])
-    with checklib.data_from([folders[0]]):
-        assert checklib.load_arrays("tiny.npz")["samples"].tolist() == [0, 0]
-    assert checklib.load_arrays("tiny.npz")["samples"].tolist() == [1, 1]
+    with nnkit_checks.data_from([folders[0]]):
+        assert nnkit_checks.load_arrays("tiny.npz")["samples"].tolist() == [0, 0]
+    assert nnkit_checks.load_arrays("tiny.npz")["samples"].tolist() == [1, 1]
     monkeypatch.delenv("NNKIT_DATA_DIR")
-    assert checklib.load_arrays("tiny.npz")["samples"].tolist() == [2, 2]
+    assert nnkit_checks.load_arrays("tiny.npz")["samples"].tolist() == [2, 2]
     with pytest.raises(FileNotFoundError, match="nope.npz was not found next to the notebook"):
-        checklib.load_arrays("nope.npz")
+        nnkit_checks.load_arrays("nope.npz")
 
 
 def test_eval_numerical_gradient_works_on_a_copy_of_any_array_like():
@@ -113,16 +112,17 @@ def test_a_hidden_check_s_magnitude_holds_no_expected_value():
 
 def test_a_message_made_to_be_shown_is_its_own_magnitude():
     """A hidden check's own message with no expected value in it is shown in full."""
-    failure = checklib.shown("J_his has 99 costs, one per iteration expected")
+    failure = nnkit_checks.shown("J_his has 99 costs, one per iteration expected")
     assert isinstance(failure, CheckFailure)
     assert str(failure) == failure.magnitude == "J_his has 99 costs, one per iteration expected"
 
 
 def test_a_hidden_check_s_label_loses_its_numbers_but_not_its_indices():
     """The numbers of a label may be a hidden check's inputs; indices and names stay."""
-    assert checklib.quantity("weights[0] after a step of 0.25") == "weights[0] after a step of …"
-    assert checklib.quantity("softmax of rows like [1000, -10]") == "softmax of rows like […, …]"
-    assert checklib.quantity("params['W1'] of Dense(4, 3)") == "params['W1'] of Dense(…, …)"
+    quantity = nnkit_checks.quantity
+    assert quantity("weights[0] after a step of 0.25") == "weights[0] after a step of …"
+    assert quantity("softmax of rows like [1000, -10]") == "softmax of rows like […, …]"
+    assert quantity("params['W1'] of Dense(4, 3)") == "params['W1'] of Dense(…, …)"
     with pytest.raises(CheckFailure) as raised:
         assert_shape(np.zeros(3), (2,), "y for a batch of 2")
     assert raised.value.magnitude == "y for a batch of …: expected shape (2,), got (3,)"
@@ -145,7 +145,7 @@ def test_the_overview_runs_every_public_check_past_failures(tmp_path, monkeypatc
     (tmp_path / "hw.ipynb").write_text(json.dumps({"cells": cells}))
     monkeypatch.chdir(tmp_path)
     namespace = {"assert_close": assert_close, "double": lambda x: 2 * x, "half": lambda x: x}
-    checklib.overview("hw.ipynb", namespace)
+    nnkit_checks.overview("hw.ipynb", namespace)
     assert capsys.readouterr().out.splitlines() == [
         "Public checks: 1 / 1.5 points; hidden checks: 2 points, graded after you submit",
         "  ok   1.1 double                    1/1     public",
@@ -153,7 +153,7 @@ def test_the_overview_runs_every_public_check_past_failures(tmp_path, monkeypatc
         "  FAIL 1.2 half                      0/0.5   public",
         "         -> half(4) is wrong at 1 of 1 entries; first at index (): expected 2, got 4",
     ]
-    assert checklib.passed_line("1.2 half", 0.5) == "✓ 1.2 half: 0.5 / 0.5 points"
+    assert nnkit_checks.passed_line("1.2 half", 0.5) == "✓ 1.2 half: 0.5 / 0.5 points"
 
 
 def _least_squares():
@@ -179,7 +179,7 @@ def test_check_gradients_prints_a_verdict_per_parameter_and_restores_them(capsys
     assert [line.split()[0] for line in lines[:2]] == ["W", "b"]
     assert lines[0].endswith("ok") and lines[1].endswith("ok")
     assert max(errors.values()) < 1e-8
-    assert lines[2] == checklib.CONSTANT_RATIO_HINT
+    assert lines[2] == nnkit_checks.CONSTANT_RATIO_HINT
     for name, value in before.items():
         np.testing.assert_array_equal(params[name], value)
 

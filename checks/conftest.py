@@ -1,6 +1,6 @@
 """Lets pytest run the checks in this folder against a submission (autograder/pytest_plugin.py):
 
-python -m pytest autograder/checks/a1_two_moons.py --submission path/to/a1_two_moons.ipynb
+python -m pytest checks/a1_two_moons.py --submission path/to/a1_two_moons.ipynb
 """
 
 import autograder.pytest_plugin

@@ -1,6 +1,6 @@
 """Two interleaving half circles ("two moons"), the toy data of assignment a1_two_moons.
 
-``python -m datasets two-moons`` rewrites the committed files in ``datasets/data/`` from fixed
+``python -m nnkit_datasets two-moons`` rewrites the committed files in ``datasets/data/`` from fixed
 seeds, so the same arrays come back on every machine.
 """
 
@@ -12,7 +12,7 @@ import numpy as np
 
 from .loaders import Dataset
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # datasets/data, beside the package
 NOISE = 0.1
 # file name -> (number of samples, seed of its random generator)
 SPLITS = {

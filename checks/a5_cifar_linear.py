@@ -1,4 +1,4 @@
-"""Checks of a5_cifar_linear, generated from the test cells of solutions/a5_cifar_linear/a5_cifar_linear.ipynb.
+"""Generated from the check cells of solutions/a5_cifar_linear/a5_cifar_linear.ipynb: the checks of a5_cifar_linear.
 
 Do not edit: change the notebook and run `python -m autograder build a5_cifar_linear`.
 Each check's parameters are the student functions it calls; the grader passes proxies
@@ -6,8 +6,8 @@ that run them in the student process.
 """
 
 import numpy as np
-from autograder.checklib import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_in_place, call_without_warnings, load_arrays, numerical_gradient, shown
-from datasets import flatten, mean_centre, one_hot, scale_to_unit
+from nnkit_checks import CheckFailure, assert_at_least, assert_close, assert_gradient, assert_scalar, assert_shape, call_in_place, call_without_warnings, load_arrays, numerical_gradient, shown
+from nnkit_datasets import flatten, mean_centre, one_hot, scale_to_unit
 from autograder.checkspec import check
 
 

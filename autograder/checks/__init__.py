@@ -1,1 +1,0 @@
-"""Generated check modules, one per assignment (``python -m autograder build`` writes them)."""
