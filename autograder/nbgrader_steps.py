@@ -9,7 +9,8 @@ current directory, which is how they find the manifests.
   student module instead of its solutions, none of the grading data, and its overview (a line
   per passing public check, a last cell with the table of all checks).
 - `ExecuteWithGradingData` (autograde): runs the notebook with the hidden checks' grading data
-  reachable from the kernel, although it is never copied next to the notebook.
+  reachable from the kernel, although it is never copied next to the notebook, and gives its
+  cells the assignment's own timeout.
 - `HideHiddenChecks` (generate_feedback): each hidden check shows its title, its points, pass or
   fail and its hint; its code, inputs, traceback and expected values stay out of the feedback,
   and so does the course folder's path.
@@ -28,6 +29,7 @@ from autograder.build import add_overview, stub_module
 from autograder.checkgen import is_check_cell, parse_check_cell
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import Assignment, load_assignment
+from autograder.nbgrader_course import execute_timeout
 from autograder.notebook import HIDDEN_BEGIN
 
 HIDDEN_NOTE = "# (a hidden check: its code and inputs are not shown)"
@@ -72,10 +74,12 @@ class CompleteRelease(NbGraderPreprocessor):
 
 class ExecuteWithGradingData(Execute):
     """nbgrader's Execute, with the assignment's grading data folder on the kernel's
-    ``NNKIT_DATA_DIR``, where the hidden checks' `load_arrays` looks first (autograde)."""
+    ``NNKIT_DATA_DIR``, where the hidden checks' `load_arrays` looks first, and the
+    assignment's own cell timeout (`nbgrader_course.execute_timeout`) (autograde)."""
 
     def preprocess(self, nb, resources=None, km=None):
         assignment = course_assignment(resources)
+        self.timeout = execute_timeout(assignment)
         folders = {str(path.parent) for path in ensure_grading_data(assignment)}
         self._data_dirs = os.pathsep.join(sorted(folders))
         return super().preprocess(nb, resources, km)
