@@ -33,11 +33,11 @@ LEAKED_VALUE = "expected 0.340581, got 0.1"  # what a failing check's traceback 
 # Seconds per cell: 15 times each manifest's measured longest cell, at least nbgrader's 30.
 TIMEOUTS = {
     "a1_two_moons": 30,
-    "a2_mnist_backprop": 525,
-    "a3_layers": 8250,
-    "a4_two_layer_net": 1650,
-    "a5_cifar_linear": 375,
-    "a6_torch_cnn": 6300,
+    "a2_mnist_backprop": 465,
+    "a3_layers": 1440,
+    "a4_two_layer_net": 810,
+    "a5_cifar_linear": 195,
+    "a6_torch_cnn": 855,
 }
 
 
