@@ -33,6 +33,7 @@ from autograder.nbgrader_course import execute_timeout
 from autograder.notebook import HIDDEN_BEGIN
 
 HIDDEN_NOTE = "# (a hidden check: its code and inputs are not shown)"
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def course_assignment(resources: dict) -> Assignment:
@@ -74,8 +75,13 @@ class CompleteRelease(NbGraderPreprocessor):
 
 class ExecuteWithGradingData(Execute):
     """nbgrader's Execute, with the assignment's grading data folder on the kernel's
-    ``NNKIT_DATA_DIR``, where the hidden checks' `load_arrays` looks first, and the
-    assignment's own cell timeout (`nbgrader_course.execute_timeout`) (autograde)."""
+    ``NNKIT_DATA_DIR``, where the hidden checks' `load_arrays` looks first, the assignment's
+    own cell timeout (`nbgrader_course.execute_timeout`), and one BLAS thread unless the
+    environment names another count (autograde).
+
+    The timeouts come from cells measured with one thread, as the kit's own grader runs
+    student code; on a loaded machine a second BLAS thread waiting for a core spins, and the
+    same cell took two to six times the CPU."""
 
     def preprocess(self, nb, resources=None, km=None):
         assignment = course_assignment(resources)
@@ -86,6 +92,8 @@ class ExecuteWithGradingData(Execute):
 
     def start_new_kernel(self, **kwargs):
         env = dict(kwargs.pop("env", os.environ))
+        for threads in ONE_THREAD:
+            env.setdefault(threads, "1")
         if self._data_dirs:
             env["NNKIT_DATA_DIR"] = os.pathsep.join(
                 p for p in [self._data_dirs, env.get("NNKIT_DATA_DIR", "")] if p

@@ -18,6 +18,9 @@ A second table runs the reference notebook once as nbgrader's kernel does, outsi
 prints the kernel's CPU time for the whole notebook, for its longest cell (what the manifest's
 ``cell_cpu_seconds`` is measured from, and the cell timeout `execute_timeout` gives it), and for
 the release's last cell, the overview, had it run (under nbgrader it is skipped: the saving).
+The manifests' figures are for the full datasets: the second table measures them where the
+data cache holds the real MNIST (``load_mnist()`` run once online; the loaders read the cache
+before the mirror) or full-size arrays under its name.
 """
 
 from __future__ import annotations
