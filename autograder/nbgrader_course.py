@@ -84,7 +84,8 @@ SHORTEST_TIMEOUT = 30  # nbgrader's own default: no cell gets less
 def execute_timeout(assignment: Assignment) -> int:
     """Seconds nbgrader lets one cell of `assignment`'s notebook run: its manifest's
     ``cell_cpu_seconds`` (the reference notebook's longest cell on the full dataset, measured
-    by benchmarks/grading_cost.py) times `CELL_MARGIN`, and never under nbgrader's default.
+    by benchmarks/grading_cost.py with one BLAS thread, as autograde's kernel gets) times
+    `CELL_MARGIN`, and never under nbgrader's default.
 
     nbgrader's timeout counts wall time per cell, and nbgrader runs every cell, experiments
     included; on a loaded machine a cell's wall time is its CPU time times the load per core,
