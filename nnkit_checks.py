@@ -306,7 +306,14 @@ def overview(notebook: str, namespace: dict) -> None:
     """Run every public check cell of `notebook` (this notebook's file, in the current folder)
     in `namespace` (the notebook's ``globals()``), going on after a failure, and print a
     table of every check with its points; hidden checks are listed, graded after submission.
+
+    Under ``nbgrader autograde`` and ``nbgrader validate`` (nbgrader sets ``NBGRADER_EXECUTION``
+    in the kernel) the check cells above have just run and nbgrader scores each of them: the
+    table would run every public check a second time, so it is left out.
     """
+    if os.environ.get("NBGRADER_EXECUTION"):
+        print("Each check above shows its own result; the table of all checks is left out here.")
+        return
     try:
         cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError, TypeError):

@@ -62,6 +62,9 @@ class Assignment:
     check_seconds: float
     total_seconds: float
     memory_mb: int
+    # CPU seconds of the reference notebook's longest cell run on the full dataset (nbgrader
+    # runs every cell, experiments included; `nbgrader_course.execute_timeout` scales it)
+    cell_cpu_seconds: float
     hidden_visibility: str
     root: Path
     student_module: str | None = None  # a .py file beside the notebook that students edit
@@ -200,6 +203,7 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
             check_seconds=float(limits.get("check_seconds", 30)),
             total_seconds=float(limits.get("total_seconds", 480)),
             memory_mb=int(limits.get("memory_mb", 1024)),
+            cell_cpu_seconds=float(limits.get("cell_cpu_seconds", 30)),
             hidden_visibility=data.get("gradescope", {}).get("hidden_visibility", "visible"),
             root=root,
             student_module=data.get("student_module"),

@@ -9,6 +9,7 @@ nbgrader copies from, and reaches nbgrader's kernel through the kit's steps.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from autograder.errors import KitError
-from autograder.manifest import KIT_ROOT, MANIFEST, all_assignments
+from autograder.manifest import KIT_ROOT, MANIFEST, Assignment, all_assignments
 
 IGNORED = [
     ".ipynb_checkpoints",
@@ -49,7 +50,9 @@ def configure(c, course_root: Path) -> None:
     c.CourseDirectory.source_directory = "solutions"
     c.CourseDirectory.release_directory = "assignments"
     c.CourseDirectory.ignore = IGNORED
-    c.Execute.timeout = execute_timeout(course_root)
+    # nbgrader validate's Execute does not know the assignment: it gets the longest of them;
+    # autograde's ExecuteWithGradingData gives each assignment its own
+    c.Execute.timeout = max(execute_timeout(a) for a in all_assignments(course_root))
     c.Autograde.exclude_overwriting = student_modules(course_root)
     # after nbgrader has copied the source folder and cleared the notebook's solutions
     c.GenerateAssignment.preprocessors = [
@@ -71,12 +74,24 @@ def nbgrader_default(converter: type, name: str) -> list[type]:
     return list(converter.class_traits()[name].default())
 
 
-def execute_timeout(course_root: Path) -> int:
-    """Seconds nbgrader gives one cell: the longest ``total_seconds`` of any manifest.
+# A cell's timeout, in wall seconds, per CPU second of the reference's longest cell: 10 for the
+# load (20 runnable processes on 2 cores, the most measured on this project's machine, leave each
+# a tenth of a core) times 1.5 for a correct answer written less efficiently than the reference.
+CELL_MARGIN = 15
+SHORTEST_TIMEOUT = 30  # nbgrader's own default: no cell gets less
 
-    nbgrader runs the whole notebook, experiments included; no cell of a correct notebook
-    should need more than the kit gives a whole submission, and a hung one is stopped."""
-    return int(max(a.total_seconds for a in all_assignments(course_root)))
+
+def execute_timeout(assignment: Assignment) -> int:
+    """Seconds nbgrader lets one cell of `assignment`'s notebook run: its manifest's
+    ``cell_cpu_seconds`` (the reference notebook's longest cell on the full dataset, measured
+    by benchmarks/grading_cost.py with one BLAS thread, as autograde's kernel gets) times
+    `CELL_MARGIN`, and never under nbgrader's default.
+
+    nbgrader's timeout counts wall time per cell, and nbgrader runs every cell, experiments
+    included; on a loaded machine a cell's wall time is its CPU time times the load per core,
+    so the timeout is a measured CPU figure times a stated load, not a guess. It only stops a
+    hung cell: the kit's own grader keeps ``check_seconds`` and ``total_seconds``."""
+    return max(SHORTEST_TIMEOUT, math.ceil(CELL_MARGIN * assignment.cell_cpu_seconds))
 
 
 def student_modules(course_root: Path) -> dict[str, list[str]]:

@@ -11,7 +11,8 @@ current directory, which is how they find the manifests.
   last cell with the table of all checks).
 - `ExecuteWithGradingData` (autograde): runs the notebook with the kit's support files beside it
   (a student's edited ``nnkit_checks.py`` never grades itself) and the hidden checks' grading
-  data reachable from the kernel, although it is never copied next to the notebook.
+  data reachable from the kernel, although it is never copied next to the notebook, and gives
+  its cells the assignment's own timeout.
 - `HideHiddenChecks` (generate_feedback): each hidden check shows its title, its points, pass or
   fail and its hint; its code, inputs, traceback and expected values stay out of the feedback,
   and so does the course folder's path.
@@ -27,11 +28,13 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import compute_checksum
 
 from autograder.build import add_overview, stub_module
-from autograder.grading_data import ensure_grading_data
+from autograder.grading_data import ensure_grading_data, grading_data_ready
 from autograder.manifest import Assignment, load_assignment
 from autograder.nbgrader_cells import is_hidden_check, parse_check_cell
+from autograder.nbgrader_course import execute_timeout
 
 HIDDEN_NOTE = "# (a hidden check: its code and inputs are not shown)"
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def course_assignment(resources: dict) -> Assignment:
@@ -40,8 +43,10 @@ def course_assignment(resources: dict) -> Assignment:
 
 
 def complete_release(assignment: Assignment) -> None:
-    """Make ``assignments/<id>/`` the kit's release, after nbgrader copied the source folder."""
+    """Make ``assignments/<id>/`` the kit's release, after nbgrader copied the source folder;
+    cut the grading data autograde will need (generating is building: grading never cuts)."""
     assignment.copy_support_files(assignment.release_dir)
+    ensure_grading_data(assignment)
     if assignment.student_module:
         assignment.release_submission.write_text(
             stub_module(assignment.source_submission.read_text())
@@ -65,18 +70,27 @@ class CompleteRelease(NbGraderPreprocessor):
 
 class ExecuteWithGradingData(Execute):
     """nbgrader's Execute, with the kit's support files copied beside the notebook over any the
-    student submitted, and the assignment's grading data folder on the kernel's
-    ``NNKIT_DATA_DIR``, where the hidden checks' `load_arrays` looks first (autograde)."""
+    student submitted, the assignment's grading data folder on the kernel's ``NNKIT_DATA_DIR``,
+    where the hidden checks' `load_arrays` looks first, the assignment's own cell timeout
+    (`nbgrader_course.execute_timeout`), and one BLAS thread unless the environment names
+    another count (autograde).
+
+    The timeouts come from cells measured with one thread, as the kit's own grader runs
+    student code; on a loaded machine a second BLAS thread waiting for a core spins, and the
+    same cell took two to six times the CPU."""
 
     def preprocess(self, nb, resources=None, km=None):
         assignment = course_assignment(resources)
+        self.timeout = execute_timeout(assignment)
         assignment.copy_support_files(Path(resources["metadata"]["path"]))
-        folders = {str(path.parent) for path in ensure_grading_data(assignment)}
+        folders = {str(path.parent) for path in grading_data_ready(assignment)}
         self._data_dirs = os.pathsep.join(sorted(folders))
         return super().preprocess(nb, resources, km)
 
     def start_new_kernel(self, **kwargs):
         env = dict(kwargs.pop("env", os.environ))
+        for threads in ONE_THREAD:
+            env.setdefault(threads, "1")
         if self._data_dirs:
             env["NNKIT_DATA_DIR"] = os.pathsep.join(
                 p for p in [self._data_dirs, env.get("NNKIT_DATA_DIR", "")] if p

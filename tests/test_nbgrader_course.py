@@ -5,6 +5,7 @@ instructor workflow runs with a local exchange."""
 import csv
 import filecmp
 import html
+import json
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import nnkit_checks
 import pytest
 from factories import submit_to_nbgrader
 from nbformat.v4 import new_output
@@ -33,6 +35,15 @@ from autograder.variants import load_mistakes, write_variant
 # The written answers' points (a3's report, a4's questions, a6's comparison); the rest are checks.
 WRITTEN_POINTS = {"a3_layers": 15, "a4_two_layer_net": 10, "a6_torch_cnn": 10}
 LEAKED_VALUE = "expected 0.340581, got 0.1"  # what a failing check's traceback ends with
+# Seconds per cell: 15 times each manifest's measured longest cell, at least nbgrader's 30.
+TIMEOUTS = {
+    "a1_two_moons": 30,
+    "a2_mnist_backprop": 465,
+    "a3_layers": 1440,
+    "a4_two_layer_net": 810,
+    "a5_cifar_linear": 195,
+    "a6_torch_cnn": 855,
+}
 
 
 def source_checks(assignment):
@@ -172,23 +183,51 @@ def test_feedback_leaks_nothing_of_the_hidden_checks(generated):
     assert feedback_text(generated, "failing").count(LEAKED_VALUE) == len(public)
 
 
-def test_validate_and_autograde_execute_cells_as_long_as_the_longest_submission_budget():
-    """Does the course config give each cell the longest ``total_seconds`` of the manifests,
-    in ``nbgrader validate`` (its Execute) and in ``nbgrader autograde`` (the kit's Execute)?"""
+def test_each_assignments_cells_get_its_measured_longest_cell_times_the_margin(monkeypatch):
+    """Does autograde's Execute give each assignment's cells its own timeout (the manifest's
+    measured longest cell times the margin), and validate's Execute, which does not know the
+    assignment, the longest of them?"""
     from nbgrader.preprocessors import Execute
     from nbgrader.validator import Validator
     from traitlets.config import Config
 
+    from autograder import nbgrader_steps
     from autograder.nbgrader_course import configure
-    from autograder.nbgrader_steps import ExecuteWithGradingData
 
     config = Config()
     configure(config, KIT_ROOT)
-    longest = max(a.total_seconds for a in all_assignments())
-    assert execute_timeout(KIT_ROOT) == longest == 400
-    assert Execute(parent=Validator(config=config)).timeout == longest
-    assert ExecuteWithGradingData in config.Autograde.autograde_preprocessors
-    assert ExecuteWithGradingData(config=config).timeout == longest
+    timeouts = {a.id: execute_timeout(a) for a in all_assignments()}
+    assert timeouts == TIMEOUTS
+    assert Execute(parent=Validator(config=config)).timeout == max(TIMEOUTS.values())
+    assert nbgrader_steps.ExecuteWithGradingData in config.Autograde.autograde_preprocessors
+    used = {}
+    monkeypatch.setattr(
+        Execute,
+        "preprocess",
+        lambda self, nb, resources, km: (
+            used.update({resources["nbgrader"]["assignment"]: self.timeout}) or (nb, resources)
+        ),
+    )
+    monkeypatch.setattr(nbgrader_steps, "ensure_grading_data", lambda assignment: [])
+    monkeypatch.chdir(KIT_ROOT)
+    for assignment_id in TIMEOUTS:
+        execute = nbgrader_steps.ExecuteWithGradingData(config=config)
+        execute.preprocess(None, {"nbgrader": {"assignment": assignment_id}})
+    assert used == TIMEOUTS
+
+
+def test_the_overview_does_not_run_the_checks_again_under_nbgrader(tmp_path, monkeypatch, capsys):
+    """Under nbgrader autograde (it sets NBGRADER_EXECUTION) the check cells have just run and
+    are scored one by one: does the release's last cell leave them alone?"""
+    meta = {"grade": True, "solution": False, "grade_id": "a", "points": 1}
+    cell = {"cell_type": "code", "metadata": {"nbgrader": meta}, "source": "# 1.1 ran\nran()"}
+    (tmp_path / "hw.ipynb").write_text(json.dumps({"cells": [cell]}))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    ran = []
+    nnkit_checks.overview("hw.ipynb", {"ran": lambda: ran.append(1)})
+    assert ran == []
+    assert "left out" in capsys.readouterr().out
 
 
 @pytest.fixture(scope="module")
