@@ -26,14 +26,13 @@ from autograder.build import (
     release_leaks,
     release_outputs,
 )
+from autograder.checkgen import regular_and_written_points
 from autograder.grade import grade
 from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
 from autograder.nbgrader_cells import HIDDEN_BEGIN, HIDDEN_END, is_check_cell, parse_check_cell
 from autograder.nbgrader_course import autograde, execute_timeout, run_nbgrader
 from autograder.variants import load_mistakes, write_variant
 
-# The written answers' points (a3's report, a4's questions, a6's comparison); the rest are checks.
-WRITTEN_POINTS = {"a3_layers": 15, "a4_two_layer_net": 10, "a6_torch_cnn": 10}
 LEAKED_VALUE = "expected 0.340581, got 0.1"  # what a failing check's traceback ends with
 # Seconds per cell: 15 times each manifest's measured longest cell, at least nbgrader's 30.
 TIMEOUTS = {
@@ -104,7 +103,8 @@ def test_nbgraders_maximum_is_what_the_manifest_says_the_assignment_is_worth(gen
         }
         maximum = notebook.max_score
     bonus = sum(check.points for check in source_checks(generated) if check.bonus)
-    assert sum(written.values()) == WRITTEN_POINTS.get(generated.id, 0)
+    _, written_in_source = regular_and_written_points(nbformat.read(generated.source_notebook, 4))
+    assert sum(written.values()) == written_in_source
     assert maximum - bonus == generated.points
     if generated.id == "a4_two_layer_net":
         assert maximum == 80  # the seed's "Maximum points"
@@ -197,8 +197,8 @@ def test_each_assignments_cells_get_its_measured_longest_cell_times_the_margin(m
     config = Config()
     configure(config, KIT_ROOT)
     timeouts = {a.id: execute_timeout(a) for a in all_assignments()}
-    assert timeouts == TIMEOUTS
-    assert Execute(parent=Validator(config=config)).timeout == max(TIMEOUTS.values())
+    assert {name: timeouts[name] for name in TIMEOUTS} == TIMEOUTS
+    assert Execute(parent=Validator(config=config)).timeout == max(timeouts.values())
     assert nbgrader_steps.ExecuteWithGradingData in config.Autograde.autograde_preprocessors
     used = {}
     monkeypatch.setattr(
@@ -210,10 +210,10 @@ def test_each_assignments_cells_get_its_measured_longest_cell_times_the_margin(m
     )
     monkeypatch.setattr(nbgrader_steps, "ensure_grading_data", lambda assignment: [])
     monkeypatch.chdir(KIT_ROOT)
-    for assignment_id in TIMEOUTS:
+    for assignment_id in timeouts:
         execute = nbgrader_steps.ExecuteWithGradingData(config=config)
         execute.preprocess(None, {"nbgrader": {"assignment": assignment_id}})
-    assert used == TIMEOUTS
+    assert used == timeouts
 
 
 def test_the_overview_does_not_run_the_checks_again_under_nbgrader(tmp_path, monkeypatch, capsys):
