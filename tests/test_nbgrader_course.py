@@ -183,7 +183,9 @@ def test_feedback_leaks_nothing_of_the_hidden_checks(generated):
     assert feedback_text(generated, "failing").count(LEAKED_VALUE) == len(public)
 
 
-def test_each_assignments_cells_get_its_measured_longest_cell_times_the_margin(monkeypatch):
+def test_each_assignments_cells_get_its_measured_longest_cell_times_the_margin(
+    monkeypatch, tmp_path
+):
     """Does autograde's Execute give each assignment's cells its own timeout (the manifest's
     measured longest cell times the margin), and validate's Execute, which does not know the
     assignment, the longest of them?"""
@@ -208,11 +210,12 @@ def test_each_assignments_cells_get_its_measured_longest_cell_times_the_margin(m
             used.update({resources["nbgrader"]["assignment"]: self.timeout}) or (nb, resources)
         ),
     )
-    monkeypatch.setattr(nbgrader_steps, "ensure_grading_data", lambda assignment: [])
+    monkeypatch.setattr(nbgrader_steps, "grading_data_ready", lambda assignment: [])
     monkeypatch.chdir(KIT_ROOT)
     for assignment_id in timeouts:
         execute = nbgrader_steps.ExecuteWithGradingData(config=config)
-        execute.preprocess(None, {"nbgrader": {"assignment": assignment_id}})
+        resources = {"nbgrader": {"assignment": assignment_id}, "metadata": {"path": tmp_path}}
+        execute.preprocess(None, resources)
     assert used == timeouts
 
 
