@@ -53,15 +53,25 @@ def complete_release(assignment: Assignment) -> None:
         )
 
 
+def generated_from(assignment: Assignment) -> str:
+    """What a release notebook's metadata says it is made from (it has no first line)."""
+    return (
+        f"generated from solutions/{assignment.id}/{assignment.notebook} by "
+        f"`python -m autograder build {assignment.id}`; edit the source, not this file"
+    )
+
+
 class CompleteRelease(NbGraderPreprocessor):
-    """Support files in, the student module stubbed, no grading data, the overview added
-    (generate_assignment). It runs after nbgrader's checksums, so the cells it changed get
-    theirs again (autograde still runs the source's check cells, without the added lines)."""
+    """Support files in, the student module stubbed, no grading data, the overview added, and
+    the notebook's metadata naming its source (generate_assignment). It runs after nbgrader's
+    checksums, so the cells it changed get theirs again (autograde still runs the source's
+    check cells, without the added lines)."""
 
     def preprocess(self, nb, resources):
         assignment = course_assignment(resources)
         complete_release(assignment)
         add_overview(nb, assignment)
+        nb.metadata["nnkit"] = {"generated_from": generated_from(assignment)}
         for cell in nb.cells:
             if "checksum" in cell.metadata.get("nbgrader", {}):
                 cell.metadata.nbgrader.checksum = compute_checksum(cell)

@@ -277,3 +277,14 @@ def test_the_release_prints_passing_checks_and_ends_with_the_overview():
     assert "print(" not in checks["forward_hidden"]
     assert nb.cells[-1].source.endswith("overview('a1_two_moons.ipynb', globals())")
     assert nb.cells[-1].metadata["editable"] is False
+
+
+@pytest.mark.parametrize("assignment", all_assignments(), ids=lambda a: a.id)
+def test_every_generated_file_in_git_names_its_source(assignment):
+    """Does the checks module say in its first line, and the release notebook in its metadata
+    (a notebook has no first line), which source notebook they are generated from?"""
+    source = f"solutions/{assignment.id}/{assignment.notebook}"
+    first = assignment.checks_file.read_text().splitlines()[0]
+    assert first.startswith(f'"""Generated from the check cells of {source}')
+    release = nbformat.read(assignment.release_notebook, as_version=4)
+    assert release.metadata.nnkit.generated_from.startswith(f"generated from {source} by")
