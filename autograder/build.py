@@ -39,6 +39,7 @@ from autograder.nbgrader_cells import (
     parse_check_cell,
 )
 from autograder.nbgrader_course import generate_assignment
+from autograder.staging import support_sources
 
 OVERVIEW = """\
 # Overview: run this cell last. It runs every public check above again, going on after a
@@ -61,7 +62,7 @@ def check_points(assignment: Assignment) -> None:
     source notebook add up to the manifest's ``points``, when it gives them."""
     if assignment.points is None:
         return
-    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    nb = nbformat.read(assignment.paths.source_notebook, as_version=4)
     code, written = regular_and_written_points(nb)
     if code + written != assignment.points:
         raise PointsError(
@@ -76,17 +77,19 @@ def generate_release(assignment: Assignment) -> None:
     generate_assignment(assignment.root, assignment.id)
     if leaks := release_leaks(assignment):
         raise ReleaseError(
-            f"{assignment.release_dir} holds {', '.join(leaks)}: the course's "
+            f"{assignment.paths.release_dir} holds {', '.join(leaks)}: the course's "
             "nbgrader_config.py must call autograder.nbgrader_course.configure"
         )
 
 
 def release_leaks(assignment: Assignment) -> list[str]:
     """What a release must not hold: grading data, or a student module that is not the stub."""
-    leaks = [d.file for d in assignment.grading_data if (assignment.release_dir / d.file).exists()]
+    leaks = [
+        d.file for d in assignment.grading_data if (assignment.paths.release_dir / d.file).exists()
+    ]
     if assignment.student_module:
-        stub = stub_module(assignment.source_submission.read_text())
-        released = assignment.release_submission
+        stub = stub_module(assignment.paths.source_submission.read_text())
+        released = assignment.paths.release_submission
         if not released.is_file() or released.read_text() != stub:
             leaks.append(f"{assignment.student_module} that is not its stub")
     return leaks
@@ -119,7 +122,7 @@ def add_overview(nb: nbformat.NotebookNode, assignment: Assignment) -> None:
     points (`nnkit_checks.passed_line`; it is reached only when the check passed), and a last
     cell runs every public check and prints the table of all checks (`nnkit_checks.overview`).
     Which checks are public comes from the source notebook's check cells."""
-    source = nbformat.read(assignment.source_notebook, as_version=4)
+    source = nbformat.read(assignment.paths.source_notebook, as_version=4)
     checks = [parse_check_cell(c) for c in source.cells if is_check_cell(c)]
     public = {c.grade_id: c for c in checks if not c.hidden}
     for cell in nb.cells:
@@ -134,9 +137,9 @@ def add_overview(nb: nbformat.NotebookNode, assignment: Assignment) -> None:
 
 
 def write_checks_module(assignment: Assignment) -> Path:
-    assignment.checks_file.parent.mkdir(exist_ok=True)
-    assignment.checks_file.write_text(render_checks_module(assignment))
-    return assignment.checks_file
+    assignment.paths.checks_file.parent.mkdir(exist_ok=True)
+    assignment.paths.checks_file.write_text(render_checks_module(assignment))
+    return assignment.paths.checks_file
 
 
 def build(assignment: Assignment, *, dist: Path | None = None) -> Path:
@@ -160,7 +163,7 @@ def helper_copies(assignment: Assignment) -> set[str]:
     student's environment imports the originals (`pip install -e .`)."""
     return {
         name
-        for name, source in assignment.support_sources().items()
+        for name, source in support_sources(assignment).items()
         if source.is_dir() or name.endswith(".py")
     }
 
@@ -170,8 +173,8 @@ def release_outputs(assignment: Assignment) -> list[Path]:
     copies = helper_copies(assignment)
     return sorted(
         path
-        for path in assignment.release_dir.rglob("*")
-        if path.is_file() and path.relative_to(assignment.release_dir).parts[0] not in copies
+        for path in assignment.paths.release_dir.rglob("*")
+        if path.is_file() and path.relative_to(assignment.paths.release_dir).parts[0] not in copies
     )
 
 
@@ -180,9 +183,9 @@ def stale_outputs(assignment: Assignment) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="nnkit-build-") as scratch:
         copy = copy_course(assignment, Path(scratch))
         generate_outputs(copy)
-        fresh = {copy.checks_file: assignment.checks_file}
+        fresh = {copy.paths.checks_file: assignment.paths.checks_file}
         for path in release_outputs(copy):
-            fresh[path] = assignment.release_dir / path.relative_to(copy.release_dir)
+            fresh[path] = assignment.paths.release_dir / path.relative_to(copy.paths.release_dir)
         stale = [
             str(old.relative_to(assignment.root))
             for new, old in fresh.items()
@@ -197,13 +200,13 @@ def copy_course(assignment: Assignment, scratch: Path) -> Assignment:
     """Copy what a build reads (sources, support files, pins, the grading data already cut)
     into a course folder `scratch`, which may hold other assignments."""
     shutil.copytree(
-        assignment.source_dir,
+        assignment.paths.source_dir,
         scratch / "solutions" / assignment.id,
         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
     )
-    if assignment.grading_data_dir.is_dir():
-        shutil.copytree(assignment.grading_data_dir, scratch / "grading_data" / assignment.id)
-    for path in assignment.support_sources().values():
+    if assignment.paths.grading_data_dir.is_dir():
+        shutil.copytree(assignment.paths.grading_data_dir, scratch / "grading_data" / assignment.id)
+    for path in support_sources(assignment).values():
         target = scratch / path.relative_to(assignment.root)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():

@@ -30,7 +30,8 @@ from autograder import cluster
 from autograder.grade import GRADER_FAILED, WATCHDOG_MARGIN_SECONDS, grade_or_report_failure
 from autograder.gradebook import RESULTS_FOLDER, write_gradebook, write_results
 from autograder.grading_data import grading_data_ready
-from autograder.manifest import KIT_ROOT, Assignment, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import Assignment, load_assignment
 from autograder.report import check_output_folder
 from autograder.results import Graded, GradeReport
 

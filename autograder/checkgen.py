@@ -81,10 +81,10 @@ def render_imports(nb: nbformat.NotebookNode, used: set[str]) -> list[str]:
 
 def render_checks_module(assignment: Assignment) -> str:
     """The source of ``checks/<id>.py`` for `assignment`."""
-    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    nb = nbformat.read(assignment.paths.source_notebook, as_version=4)
     cells = [parse_check_cell(c) for c in nb.cells if is_check_cell(c)]
     if assignment.student_module:  # the notebook imports the students' code from the module
-        students = defined_names(assignment.source_submission.read_text())
+        students = defined_names(assignment.paths.source_submission.read_text())
     else:
         students = student_names(nb)
     student_side = support_functions(nb, assignment.student_side_modules)
@@ -119,7 +119,7 @@ def render_checks_module(assignment: Assignment) -> str:
             + textwrap.indent(cell.code or "pass", "    ")
             + "\n"
         )
-    source = assignment.source_notebook.relative_to(assignment.root)
+    source = assignment.paths.source_notebook.relative_to(assignment.root)
     header = [
         f'"""Generated from the check cells of {source.as_posix()}: the checks of {assignment.id}.',
         "",

@@ -18,7 +18,8 @@ import numpy as np
 from autograder import class_figures, class_stats
 from autograder.bulk import find_submissions
 from autograder.gradebook import GRADEBOOK, read_gradebook
-from autograder.manifest import KIT_ROOT, Assignment, ManifestError, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import Assignment, ManifestError, load_assignment
 from autograder.results import PASSED, Graded
 from autograder.similarity import THRESHOLD, Copying, find_copying
 from autograder.solution_regions import Regions, code_names, release_code, submission_cells

@@ -9,7 +9,8 @@ from pathlib import Path
 from nnkit_datasets import DatasetError
 
 from autograder.errors import KitError
-from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import all_assignments, load_assignment
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,7 +130,9 @@ def _build(args) -> int:
             status |= bool(stale)
         else:
             print(f"{assignment.id}: {build(assignment, dist=args.dist)}")
-            if not diagnosis.current_library(assignment.diagnoses_file, assignment.checks_file):
+            if not diagnosis.current_library(
+                assignment.paths.diagnoses_file, assignment.paths.checks_file
+            ):
                 print(
                     f"  note: no mistake library for these checks, so grading names no likely"
                     f" mistakes; run `python -m autograder validate {assignment.id}`, then build"

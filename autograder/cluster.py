@@ -21,7 +21,10 @@ import numpy as np
 
 from autograder.errors import KitError
 from autograder.gradescope import engine_files
-from autograder.manifest import KIT_ROOT, Assignment, ManifestError, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import Assignment, ManifestError, load_assignment
+from autograder.requirements import skip_reason
+from autograder.staging import support_sources
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -48,9 +51,9 @@ def fingerprint(assignment: Assignment) -> str:
     """The first 16 hex digits of a sha256 of what grading `assignment` reads."""
     digest = hashlib.sha256(_engine_digest().encode())
     files = [
-        assignment.source_dir / "assignment.toml",
-        assignment.checks_file,
-        *assignment.support_sources().values(),
+        assignment.paths.source_dir / "assignment.toml",
+        assignment.paths.checks_file,
+        *support_sources(assignment).values(),
     ]
     for path in files:
         if not path.exists():
@@ -96,7 +99,7 @@ def describe_here(assignment_id: str, root: str | None, worker: bool) -> dict:
         assignment = load_assignment(assignment_id, Path(root) if root else KIT_ROOT)
         found = {"kit": str(KIT_ROOT), "version": fingerprint(assignment), "data": {}}
         if worker:
-            missing = assignment.skip_reason()
+            missing = skip_reason(assignment)
             if missing:
                 return {"problem": missing}
             for path in ensure_grading_data(assignment):

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from autograder.build import build, copy_course
 from autograder.grade import grade
-from autograder.manifest import KIT_ROOT, all_assignments
+from autograder.layout import KIT_ROOT
+from autograder.manifest import all_assignments
 from autograder.report import format_table
+from autograder.requirements import skip_reason
 from autograder.variants import load_mistakes, write_variant
 
 
@@ -25,11 +27,14 @@ def demo(root: Path = KIT_ROOT) -> None:
             print(f"== {assignment.id}: {assignment.title}")
             print("student release and checks: built in a temporary copy of the course")
             print(f"Gradescope zip: {bundle.relative_to(root)}\n")
-            if skipped := assignment.skip_reason():
+            if skipped := skip_reason(assignment):
                 print(f"Not graded here: {skipped}\n")
                 continue
             print("Reference solution:")
-            print(format_table(grade(assignment, assignment.source_submission, trusted=True)), "\n")
+            print(
+                format_table(grade(assignment, assignment.paths.source_submission, trusted=True)),
+                "\n",
+            )
             mistakes = load_mistakes(assignment)
             if mistakes:
                 wrong = write_variant(assignment, mistakes[0], root / "dist" / "demo" / source.id)

@@ -38,6 +38,7 @@ from autograder.sandbox import (
     make_sandbox,
     stage_engine,
 )
+from autograder.staging import copy_support_files, support_sources
 from autograder.student_process import StudentError, StudentProcess
 
 # How long after `total_seconds` the watchdog writes the report itself: stopping the student
@@ -186,7 +187,7 @@ def collect(grading: Grading) -> None:
     every_check_ran = grading.only is None and not grading.stop_at_first_failure
     if every_check_ran and not all(r.passed for r in report.results):
         library = diagnosis.current_library(
-            grading.assignment.diagnoses_file, grading.assignment.checks_file
+            grading.assignment.paths.diagnoses_file, grading.assignment.paths.checks_file
         )
         if library:
             report.results[:] = diagnosis.diagnose(report.results, judge.traces, library)
@@ -311,11 +312,11 @@ def _undone_on_abort(on_abort: list[Callable[[], None]], undo: Callable[[], None
 def load_checks_module(assignment: Assignment) -> ModuleType:
     """The generated module ``checks/<id>.py`` of `assignment`, imported as is."""
     spec = importlib.util.spec_from_file_location(
-        f"nnkit_checks_{assignment.id}", assignment.checks_file
+        f"nnkit_checks_{assignment.id}", assignment.paths.checks_file
     )
-    if spec is None or not assignment.checks_file.is_file():
+    if spec is None or not assignment.paths.checks_file.is_file():
         raise ManifestError(
-            f"{assignment.checks_file} is missing; run `python -m autograder build`"
+            f"{assignment.paths.checks_file} is missing; run `python -m autograder build`"
         )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -376,7 +377,7 @@ def _student_process(
 ) -> Iterator[Loaded]:
     """`code` loaded into a student process in a sandbox and a scratch folder of its own, with
     the kit's private folders hidden from it, all undone when the block ends."""
-    support = [path for path in assignment.support_sources().values() if path.is_file()]
+    support = [path for path in support_sources(assignment).values() if path.is_file()]
     grading_data = grading_data_ready(assignment)
     # the checks' `load_arrays` reads the kit's own data files, never the student's copies
     data_folders = tuple(dict.fromkeys(path.parent for path in [*support, *grading_data]))
@@ -384,7 +385,7 @@ def _student_process(
     sandbox = make_sandbox(  # its control group is removed by `cleaned_up` below
         assignment.memory_mb, cpu_seconds=int(assignment.total_seconds) + 1, trusted=trusted
     )
-    private = [assignment.checks_file.parent, assignment.source_dir, *grading_data]
+    private = [assignment.paths.checks_file.parent, assignment.paths.source_dir, *grading_data]
     with (
         grade_folder() as folder,
         kit_hidden(sandbox, private) as restore_kit,
@@ -393,7 +394,7 @@ def _student_process(
         _undone_on_abort(on_abort, clean_up),
     ):
         work = folder / "work"
-        assignment.copy_support_files(work)
+        copy_support_files(assignment, work)
         engine = stage_engine(folder / "engine") if sandbox.user else None
         hand_over(work, sandbox)
         with StudentProcess(code, work, sandbox, engine) as student:

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from autograder import diagnosis
 from autograder.grading_data import ensure_grading_data
-from autograder.manifest import ENGINE, KIT_ROOT, MANIFEST, Assignment
+from autograder.layout import ENGINE, KIT_ROOT
+from autograder.manifest import MANIFEST, Assignment
+from autograder.requirements import extra_packages, extra_requirement_pins
+from autograder.staging import support_sources
 
 TEMPLATES = Path(__file__).parent / "gradescope_files"
 GRADING_PACKAGES = (
@@ -49,8 +52,8 @@ def grading_requirements(root: Path) -> str:
 def bundle_requirements(assignment: Assignment) -> str:
     """The zip's requirements.txt: the grading pins, then the assignment's extra requirements
     (with the index of their CPU build, if they have one)."""
-    indexes = sorted({CPU_INDEXES[n] for n in assignment.extra_packages() if n in CPU_INDEXES})
-    lines = [*indexes, *assignment.extra_requirement_pins()]
+    indexes = sorted({CPU_INDEXES[n] for n in extra_packages(assignment) if n in CPU_INDEXES})
+    lines = [*indexes, *extra_requirement_pins(assignment)]
     return grading_requirements(assignment.root) + "".join(f"{line}\n" for line in lines)
 
 
@@ -60,7 +63,7 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
     The engine, the checks' helpers and the loaders are this kit's own; the checks, manifest,
     pins, support files and data come from the assignment's course.
     """
-    root = assignment.root
+    root, paths = assignment.root, assignment.paths
     files = {
         "setup.sh": (TEMPLATES / "setup.sh").read_bytes(),
         "run_autograder": (TEMPLATES / "run_autograder")
@@ -68,28 +71,26 @@ def bundle_contents(assignment: Assignment) -> dict[str, bytes]:
         .replace("@ASSIGNMENT_ID@", assignment.id)
         .encode(),
         "requirements.txt": bundle_requirements(assignment).encode(),
-        f"solutions/{assignment.id}/{MANIFEST}": (assignment.source_dir / MANIFEST).read_bytes(),
-        assignment.checks_file.relative_to(root).as_posix(): assignment.checks_file.read_bytes(),
+        f"solutions/{assignment.id}/{MANIFEST}": (paths.source_dir / MANIFEST).read_bytes(),
+        paths.checks_file.relative_to(root).as_posix(): paths.checks_file.read_bytes(),
     }
     for module in engine_files():
         files[module.relative_to(KIT_ROOT).as_posix()] = module.read_bytes()
-    for path in assignment.support_sources().values():
+    for path in support_sources(assignment).values():
         for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
             files[module.relative_to(root).as_posix()] = module.read_bytes()
     if assignment.extra_requirements:  # the manifest names the file
         files[assignment.extra_requirements] = (root / assignment.extra_requirements).read_bytes()
     for path in ensure_grading_data(assignment):
         files[path.relative_to(root).as_posix()] = path.read_bytes()
-    if diagnosis.current_library(assignment.diagnoses_file, assignment.checks_file):
+    if diagnosis.current_library(paths.diagnoses_file, paths.checks_file):
         # recorded by validate for these checks; without it, no diagnoses
-        files[assignment.diagnoses_file.relative_to(root).as_posix()] = (
-            assignment.diagnoses_file.read_bytes()
-        )
+        files[paths.diagnoses_file.relative_to(root).as_posix()] = paths.diagnoses_file.read_bytes()
     return files
 
 
 def engine_files() -> list[Path]:
-    """The kit's own Python files that grading imports (`manifest.ENGINE`)."""
+    """The kit's own Python files that grading imports (`layout.ENGINE`)."""
     paths = [KIT_ROOT / name for name in ENGINE]
     return sorted(m for p in paths for m in (sorted(p.glob("*.py")) if p.is_dir() else [p]))
 

@@ -57,7 +57,7 @@ def grading_data_ready(assignment: Assignment) -> list[Path]:
     """The paths of `assignment`'s cuts, each cut for its current spec; never cuts (or
     downloads) anything. Raises GradingDataMissing, naming the first cut that is missing or
     stale and the command that makes it."""
-    paths = assignment.grading_data_files()
+    paths = assignment.paths.grading_data_files()
     for spec, path in zip(assignment.grading_data, paths, strict=True):
         key = stored_key(path)
         if key != spec.key():
@@ -72,7 +72,9 @@ def grading_data_ready(assignment: Assignment) -> list[Path]:
 def ensure_grading_data(assignment: Assignment, *, progress: bool = False) -> list[Path]:
     """Make sure each of `assignment`'s cuts exists for its current spec; returns their paths."""
     paths = []
-    for spec, path in zip(assignment.grading_data, assignment.grading_data_files(), strict=True):
+    for spec, path in zip(
+        assignment.grading_data, assignment.paths.grading_data_files(), strict=True
+    ):
         if stored_key(path) != spec.key():
             path.parent.mkdir(parents=True, exist_ok=True)
             # a name of this process's own: workers sharing the kit's folder may cut at once

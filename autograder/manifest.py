@@ -5,25 +5,19 @@ The kit never lists assignments or files in code; it reads them from the manifes
 
 from __future__ import annotations
 
-import importlib.util
-import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.errors import KitError
+from autograder.layout import KIT_ROOT, SOURCES, AssignmentPaths, source_dir
+from autograder.staging import support_sources
 
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10, as on some Gradescope images
     import tomli as tomllib
 
-KIT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "assignment.toml"
-# The checks' helpers, at the kit's root: a copy goes beside every notebook (`support_sources`).
-CHECKS_HELPERS = "nnkit_checks.py"
-# What grading imports of the kit itself: the engine, the checks' helpers, the dataset loaders.
-ENGINE = ("autograder", CHECKS_HELPERS, "datasets/nnkit_datasets")
 GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 
 
@@ -52,7 +46,7 @@ class GradingData:
 
 @dataclass(frozen=True)
 class Assignment:
-    """One assignment: its files, its limits, and where its generated outputs go."""
+    """One assignment as its manifest says: its files, its limits, its Gradescope settings."""
 
     id: str
     title: str
@@ -78,116 +72,26 @@ class Assignment:
     # which the build holds the notebook to; None when the manifest does not say.
     points: float | None = None
 
-    def extra_requirement_pins(self) -> list[str]:
-        """The lines of the extra requirements file that pin a package (``torch==2.13.0``)."""
-        if self.extra_requirements is None:
-            return []
-        lines = (self.root / self.extra_requirements).read_text().splitlines()
-        return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", "-"))]
-
-    def extra_packages(self) -> list[str]:
-        """The names of the extra required packages (``torch``), which are also what they are
-        imported as."""
-        return [
-            re.split(r"[=<>!~\[; ]", pin, maxsplit=1)[0] for pin in self.extra_requirement_pins()
-        ]
-
-    def missing_packages(self) -> list[str]:
-        """The extra requirements that are not installed in this environment."""
-        return [name for name in self.extra_packages() if importlib.util.find_spec(name) is None]
-
-    def skip_reason(self) -> str | None:
-        """Why this assignment cannot be graded here (a missing optional package), or None."""
-        missing = self.missing_packages()
-        if not missing:
-            return None
-        return (
-            f"{self.id} needs {', '.join(missing)}, which is not installed: "
-            f"pip install -r {self.extra_requirements}"
-        )
-
     @property
     def graded_file(self) -> str:
         """The file the grader reads: the student module if there is one, else the notebook."""
         return self.student_module or self.notebook
 
     @property
-    def source_dir(self) -> Path:
-        return self.root / "solutions" / self.id
-
-    @property
-    def release_dir(self) -> Path:
-        return self.root / "assignments" / self.id
-
-    @property
-    def source_notebook(self) -> Path:
-        return self.source_dir / self.notebook
-
-    @property
-    def release_notebook(self) -> Path:
-        return self.release_dir / self.notebook
-
-    @property
-    def source_submission(self) -> Path:
-        """The reference submission: the source module (solutions in place) or notebook."""
-        return self.source_dir / self.graded_file
-
-    @property
-    def release_submission(self) -> Path:
-        return self.release_dir / self.graded_file
-
-    @property
-    def mistakes_dir(self) -> Path:
-        return self.source_dir / "mistakes"
-
-    @property
-    def alternatives_dir(self) -> Path:
-        return self.source_dir / "alternatives"
-
-    @property
-    def checks_file(self) -> Path:
-        """The generated checks module, outside the engine package (`checkgen`)."""
-        return self.root / "checks" / f"{self.id}.py"
-
-    def support_sources(self) -> dict[str, Path]:
-        """Name next to the notebook -> the kit file or package folder of that name, which the
-        release, the grader's student process and nbgrader's kernel get a copy of."""
-        return {Path(f).name: self.root / f for f in (CHECKS_HELPERS, *self.support_files)}
-
-    def copy_support_files(self, folder: Path) -> None:
-        """Put every support file and package (its ``.py`` files only) into `folder`."""
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        for name, source in self.support_sources().items():
-            target = Path(folder) / name
-            if source.is_dir():
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(source, target, ignore=_all_but_python_files)
-            else:
-                shutil.copy(source, target)
-
-    @property
-    def grading_data_dir(self) -> Path:
-        """The grading data's folder, outside every folder nbgrader copies into a release."""
-        return self.root / "grading_data" / self.id
-
-    @property
-    def diagnoses_file(self) -> Path:
-        """The library of known mistakes' behaviour on the checks (diagnosis.py), recorded by
-        `validate`; grading data, never in a release."""
-        return self.grading_data_dir / "diagnoses.json"
-
-    def grading_data_files(self) -> list[Path]:
-        """Where the grading data lives for the judge, nbgrader's kernel and the zip."""
-        return [self.grading_data_dir / data.file for data in self.grading_data]
-
-
-def _all_but_python_files(folder: str, names: list[str]) -> list[str]:
-    return [n for n in names if not n.endswith(".py")]
+    def paths(self) -> AssignmentPaths:
+        """Where this assignment's files live (`layout`)."""
+        return AssignmentPaths(
+            self.root,
+            self.id,
+            self.notebook,
+            self.graded_file,
+            tuple(data.file for data in self.grading_data),
+        )
 
 
 def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
     """Read ``solutions/<assignment_id>/assignment.toml``."""
-    path = root / "solutions" / assignment_id / MANIFEST
+    path = source_dir(root, assignment_id) / MANIFEST
     if not path.is_file():
         known = ", ".join(a.id for a in all_assignments(root)) or "none"
         raise ManifestError(f"no assignment named {assignment_id!r} (known: {known})")
@@ -222,7 +126,7 @@ def load_assignment(assignment_id: str, root: Path = KIT_ROOT) -> Assignment:
     module = assignment.student_module
     if module is not None and (not module.endswith(".py") or Path(module).name != module):
         raise ManifestError(f"{path}: student_module must be a file name ending in .py")
-    shipped = {Path(name).stem for name in assignment.support_sources()}
+    shipped = {Path(name).stem for name in support_sources(assignment)}
     unknown = [m for m in assignment.student_side_modules if m not in shipped]
     if unknown:
         raise ManifestError(f"{path}: student_side_modules {unknown} are not support files")
@@ -239,5 +143,5 @@ def all_assignments(root: Path = KIT_ROOT) -> list[Assignment]:
     """Every assignment that has a manifest, in name order."""
     return [
         load_assignment(path.parent.name, root)
-        for path in sorted((root / "solutions").glob(f"*/{MANIFEST}"))
+        for path in sorted((root / SOURCES).glob(f"*/{MANIFEST}"))
     ]

@@ -553,6 +553,6 @@ def reached_names(sources: list[str]) -> dict[str, set[str]]:
 def reference_sources(assignment: Assignment) -> list[str]:
     """Every source of the reference the student process loads: the module, or the code cells."""
     if assignment.student_module:
-        return [assignment.source_submission.read_text()]
-    nb = nbformat.read(assignment.source_notebook, as_version=4)
+        return [assignment.paths.source_submission.read_text()]
+    nb = nbformat.read(assignment.paths.source_notebook, as_version=4)
     return [c.source for c in nb.cells if c.cell_type == "code" and not is_check_cell(c)]

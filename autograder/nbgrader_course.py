@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 
 from autograder.errors import KitError
-from autograder.manifest import KIT_ROOT, MANIFEST, Assignment, all_assignments
+from autograder.layout import KIT_ROOT
+from autograder.manifest import MANIFEST, Assignment, all_assignments
 
 IGNORED = [
     ".ipynb_checkpoints",

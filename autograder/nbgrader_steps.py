@@ -32,6 +32,7 @@ from autograder.grading_data import ensure_grading_data, grading_data_ready
 from autograder.manifest import Assignment, load_assignment
 from autograder.nbgrader_cells import is_hidden_check, parse_check_cell
 from autograder.nbgrader_course import execute_timeout
+from autograder.staging import copy_support_files
 
 HIDDEN_NOTE = "# (a hidden check: its code and inputs are not shown)"
 ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -45,11 +46,11 @@ def course_assignment(resources: dict) -> Assignment:
 def complete_release(assignment: Assignment) -> None:
     """Make ``assignments/<id>/`` the kit's release, after nbgrader copied the source folder;
     cut the grading data autograde will need (generating is building: grading never cuts)."""
-    assignment.copy_support_files(assignment.release_dir)
+    copy_support_files(assignment, assignment.paths.release_dir)
     ensure_grading_data(assignment)
     if assignment.student_module:
-        assignment.release_submission.write_text(
-            stub_module(assignment.source_submission.read_text())
+        assignment.paths.release_submission.write_text(
+            stub_module(assignment.paths.source_submission.read_text())
         )
 
 
@@ -92,7 +93,7 @@ class ExecuteWithGradingData(Execute):
     def preprocess(self, nb, resources=None, km=None):
         assignment = course_assignment(resources)
         self.timeout = execute_timeout(assignment)
-        assignment.copy_support_files(Path(resources["metadata"]["path"]))
+        copy_support_files(assignment, Path(resources["metadata"]["path"]))
         folders = {str(path.parent) for path in grading_data_ready(assignment)}
         self._data_dirs = os.pathsep.join(sorted(folders))
         return super().preprocess(nb, resources, km)

@@ -41,7 +41,7 @@ def pytest_outcomes(assignment: Assignment, submission: Path) -> dict[str, tuple
     outcomes = _Outcomes()
     # the instructor's own variants, trusted as `validate` trusts them when it grades them
     arguments = [
-        str(assignment.checks_file),
+        str(assignment.paths.checks_file),
         "--submission",
         str(Path(submission).absolute()),
         "--trusted",

@@ -214,8 +214,8 @@ def _submission(assignment: Assignment, path: Path, scratch: Path) -> Path:
     mistakes/ or alternatives/, the reference with that variant applied (written in `scratch`)."""
     path = path.resolve()
     mistakes, alternatives = (
-        assignment.mistakes_dir.resolve(),
-        assignment.alternatives_dir.resolve(),
+        assignment.paths.mistakes_dir.resolve(),
+        assignment.paths.alternatives_dir.resolve(),
     )
     if path.parent not in (mistakes, alternatives):
         return path

@@ -21,7 +21,8 @@ from nnkit_checks import TableRow, format_rows
 
 from autograder.checkspec import CheckInfo
 from autograder.errors import KitError
-from autograder.manifest import KIT_ROOT, Assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import Assignment
 from autograder.results import CheckResult, Graded, GradeReport
 
 MAX_OUTPUT_CHARS = 2000

@@ -49,7 +49,7 @@ class Statement:
 def release_code(assignment: Assignment) -> str:
     """The code a student starts from: the source's code cells (or module) with each solution
     region replaced by its stub."""
-    source = assignment.source_submission
+    source = assignment.paths.source_submission
     if source.suffix == ".py":
         return stub_module(source.read_text())
     cells = [c.source for c in read_code_cells(source) if not c.is_check]

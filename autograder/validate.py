@@ -30,6 +30,7 @@ from autograder.manifest import Assignment
 from autograder.mutants import Mutant, mutants_of, reached_names, reference_sources
 from autograder.pytest_parity import disagreements, pytest_outcomes
 from autograder.report import format_score, to_gradescope
+from autograder.requirements import skip_reason
 from autograder.results import GradeReport
 from autograder.variants import Variant, load_alternatives, load_mistakes, write_variant
 
@@ -80,7 +81,7 @@ def validate(
     cores, at most 4); `with_pytest` also runs each through pytest and reports every check on
     which pytest's verdict or message differs from the grader's. An assignment whose extra
     requirements are not installed is skipped, and says so."""
-    found = Validation(assignment.id, skipped=assignment.skip_reason())
+    found = Validation(assignment.id, skipped=skip_reason(assignment))
     if found.skipped:
         return found
 
@@ -105,8 +106,8 @@ def validate(
         else contextlib.nullcontext() as fresh,
     ):
         paths = [
-            assignment.source_submission,
-            assignment.release_submission,
+            assignment.paths.source_submission,
+            assignment.paths.release_submission,
             *(write_variant(assignment, v, Path(scratch)) for v in [*mistakes, *alternatives]),
         ]
         # all at once, in parallel; the reports come back in this order
@@ -117,7 +118,7 @@ def validate(
         reference_future, release_future, *graded = futures
         # a second run of the reference tells the diagnoses which replies are random draws
         again = pool.submit(
-            grade, assignment, assignment.source_submission, trusted=True, keep_traces=True
+            grade, assignment, assignment.paths.source_submission, trusted=True, keep_traces=True
         )
         reference = reference_future.result()
         lost = [r for r in reference.results if not r.passed]
@@ -188,7 +189,7 @@ def _record_library(
     """Write the library of the mistakes' traces (diagnosis.py) from them and two runs of the
     reference, then diagnose each mistake with it: it must be named as itself or not at all."""
     library = diagnosis.make_library(
-        diagnosis.checks_key(assignment.checks_file),
+        diagnosis.checks_key(assignment.paths.checks_file),
         (references[0].traces, references[1].traces),
         [
             (
@@ -200,7 +201,7 @@ def _record_library(
             for m, report in graded
         ],
     )
-    diagnosis.write_library(library, assignment.diagnoses_file)
+    diagnosis.write_library(library, assignment.paths.diagnoses_file)
     found.problems += [
         f"mistake {m.name}: no 'diagnosis:' line" for m, _ in graded if not m.diagnosis
     ]

@@ -46,7 +46,7 @@ class Variant:
 
 
 def load_mistakes(assignment: Assignment) -> list[Variant]:
-    mistakes = load_variants(assignment.mistakes_dir)
+    mistakes = load_variants(assignment.paths.mistakes_dir)
     for mistake in mistakes:
         if not mistake.fails:
             raise ValueError(f"mistake {mistake.name}: its docstring needs a 'fails:' line")
@@ -54,7 +54,7 @@ def load_mistakes(assignment: Assignment) -> list[Variant]:
 
 
 def load_alternatives(assignment: Assignment) -> list[Variant]:
-    alternatives = load_variants(assignment.alternatives_dir)
+    alternatives = load_variants(assignment.paths.alternatives_dir)
     for alternative in alternatives:
         if alternative.fails:
             raise ValueError(f"alternative {alternative.name} is correct: it may not list 'fails:'")
@@ -131,10 +131,10 @@ def write_variant(assignment: Assignment, variant: Variant, folder: Path) -> Pat
     path = Path(folder) / variant.name / assignment.graded_file
     path.parent.mkdir(parents=True, exist_ok=True)
     if assignment.student_module:
-        source = assignment.source_submission.read_text()
+        source = assignment.paths.source_submission.read_text()
         path.write_text(apply_variant_to_module(source, variant))
     else:
-        nb = apply_variant(nbformat.read(assignment.source_notebook, as_version=4), variant)
+        nb = apply_variant(nbformat.read(assignment.paths.source_notebook, as_version=4), variant)
         nbformat.write(nb, path)
     return path
 

@@ -29,7 +29,7 @@ from autograder.variants import load_mistakes, write_variant  # noqa: E402
 def submissions_folder(assignment: Assignment, count: int, scratch: Path) -> Path:
     """`count` students, each submitting the reference or one of the mistakes, in turn."""
     variants = scratch / "variants"
-    notebooks = [assignment.source_notebook] + [
+    notebooks = [assignment.paths.source_notebook] + [
         write_variant(assignment, mistake, variants) for mistake in load_mistakes(assignment)
     ]
     folder = scratch / f"submitted-{count}"

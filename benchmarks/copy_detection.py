@@ -196,7 +196,7 @@ def synthetic_class(
     """Write `students` notebooks into `folder` (one folder per student); returns the planted
     pairs: `copies` copier-source pairs and the three pairs of one group of three."""
     rng = random.Random(seed)
-    base = nbformat.read(assignment.source_notebook, as_version=4)
+    base = nbformat.read(assignment.paths.source_notebook, as_version=4)
     pool = load_mistakes(assignment) + load_alternatives(assignment)
     vocabulary = code_names(release_code(assignment))
     own = students - copies - 2

@@ -69,13 +69,13 @@ def verdict(variant: Variant, report: GradeReport, sentences: dict[str, str]) ->
 
 
 def measure(assignment: Assignment, workers: int) -> Counter:
-    key = diagnosis.checks_key(assignment.checks_file)
-    if diagnosis.load_library(assignment.diagnoses_file, key) is None:
+    key = diagnosis.checks_key(assignment.paths.checks_file)
+    if diagnosis.load_library(assignment.paths.diagnoses_file, key) is None:
         print(f"{assignment.id}: recording the library (validate) ...", flush=True)
         found = validate(assignment, workers=workers)
         print("\n".join(f"  {line}" for line in found.lines if line.startswith("diagnoses")))
     sentences = {m.name: m.diagnosis for m in load_mistakes(assignment)}
-    variants = load_variants(assignment.source_dir / "mistakes_rewritten")
+    variants = load_variants(assignment.paths.source_dir / "mistakes_rewritten")
     unknown = [v.name for v in variants if v.rewrites not in {*sentences, "none"}]
     if unknown:
         raise SystemExit(f"{assignment.id}: no 'rewrites:' line naming a mistake in {unknown}")
@@ -111,7 +111,7 @@ def main() -> int:
     chosen = (
         [load_assignment(a) for a in args.assignments]
         if args.assignments
-        else [a for a in all_assignments() if (a.source_dir / "mistakes_rewritten").is_dir()]
+        else [a for a in all_assignments() if (a.paths.source_dir / "mistakes_rewritten").is_dir()]
     )
     total: Counter = Counter()
     for assignment in chosen:

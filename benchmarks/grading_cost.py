@@ -45,6 +45,7 @@ from autograder.build import add_overview, copy_course, generate_outputs  # noqa
 from autograder.grading_data import ensure_grading_data  # noqa: E402
 from autograder.manifest import Assignment, all_assignments, load_assignment  # noqa: E402
 from autograder.nbgrader_course import execute_timeout  # noqa: E402
+from autograder.requirements import skip_reason  # noqa: E402
 
 GRADESCOPE_MEMORY_MB = 768
 # One BLAS thread for nbgrader's kernel too, as the kit's student process has: the two ways do
@@ -57,7 +58,7 @@ from pathlib import Path
 from autograder.grade import grade
 from autograder.manifest import load_assignment
 assignment = load_assignment(sys.argv[1], Path(sys.argv[2]))
-report = grade(assignment, assignment.source_submission, trusted=True)  # the reference: ours
+report = grade(assignment, assignment.paths.source_submission, trusted=True)  # the reference: ours
 me = resource.getrusage(resource.RUSAGE_SELF)
 student = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
@@ -108,7 +109,7 @@ def run_fresh(script: str, assignment: Assignment) -> dict:
 def reference_notebook(course: Assignment) -> nbformat.NotebookNode:
     """The reference's answers in the release's notebook: the source notebook with the release's
     last cell, the overview, as a student's submission has it."""
-    nb = nbformat.read(course.source_notebook, as_version=4)
+    nb = nbformat.read(course.paths.source_notebook, as_version=4)
     add_overview(nb, course)
     return nb
 
@@ -121,7 +122,7 @@ def nbgrader_course(assignment: Assignment, scratch: Path) -> Assignment:
     submitted.mkdir(parents=True)
     nbformat.write(reference_notebook(course), submitted / course.notebook)
     if course.student_module:  # the notebook imports the student's code from it
-        (submitted / course.student_module).write_bytes(course.source_submission.read_bytes())
+        (submitted / course.student_module).write_bytes(course.paths.source_submission.read_bytes())
     return course
 
 
@@ -142,7 +143,9 @@ def notebook_cells(course: Assignment) -> dict:
     folders = sorted({str(path.parent) for path in ensure_grading_data(course)})
     env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
     env.update(ONE_THREAD, NNKIT_DATA_DIR=os.pathsep.join(folders))
-    client = NotebookClient(nb, timeout=None, resources={"metadata": {"path": course.source_dir}})
+    client = NotebookClient(
+        nb, timeout=None, resources={"metadata": {"path": course.paths.source_dir}}
+    )
     cells = []
 
     def started(cell, cell_index, **_):
@@ -174,7 +177,7 @@ def main() -> None:
     cells = {}
     with tempfile.TemporaryDirectory(prefix="nnkit-bench-") as scratch:
         for assignment in assignments:
-            if skipped := assignment.skip_reason():
+            if skipped := skip_reason(assignment):
                 print(f"{assignment.id:<18} skipped: {skipped}")
                 continue
             course = nbgrader_course(assignment, Path(scratch) / assignment.id)

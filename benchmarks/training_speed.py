@@ -46,7 +46,7 @@ def reference_functions(assignment_id: str) -> dict:
 
     assignment = load_assignment(assignment_id)
     server = Server()
-    cells = read_code_cells(assignment.source_notebook)
+    cells = read_code_cells(assignment.paths.source_notebook)
     loaded = server.load(to_load(cells))
     if loaded["problems"]:
         raise RuntimeError(f"{assignment_id}: {loaded['problems']}")

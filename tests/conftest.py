@@ -14,7 +14,8 @@ from factories import SYSTEM_PYTHON, run_autograder, without_trust  # noqa: E402
 
 from autograder.gradescope import write_bundle  # noqa: E402
 from autograder.grading_data import ensure_grading_data  # noqa: E402
-from autograder.manifest import KIT_ROOT, all_assignments, load_assignment  # noqa: E402
+from autograder.layout import KIT_ROOT  # noqa: E402
+from autograder.manifest import all_assignments, load_assignment  # noqa: E402
 from autograder.sandbox import (  # noqa: E402
     TRUSTED_ENV,
     needed_by_student,

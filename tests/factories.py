@@ -13,7 +13,8 @@ from pathlib import Path
 import nbformat
 
 from autograder.build import write_checks_module
-from autograder.manifest import CHECKS_HELPERS, KIT_ROOT, Assignment, load_assignment
+from autograder.layout import CHECKS_HELPERS, KIT_ROOT
+from autograder.manifest import Assignment, load_assignment
 from autograder.sandbox import TRUSTED_ENV
 
 NBGRADER = {"schema_version": 3, "task": False}
@@ -323,7 +324,7 @@ def side_toy_course(root: Path, extra_requirements: str = "# nothing more\n") ->
     )
     nb.cells[1].source += "\nfrom inspect_toy import type_name"
     course = toy_course(root, nb)
-    (course.source_dir / "assignment.toml").write_text(SIDE_TOY_MANIFEST)
+    (course.paths.source_dir / "assignment.toml").write_text(SIDE_TOY_MANIFEST)
     assignment = load_assignment("toy", root)
     write_checks_module(assignment)
     return assignment

@@ -33,7 +33,7 @@ def call_quietly(notebook, tmp_path):
 
 def test_the_reference_has_no_overflow_and_no_log_of_zero(tmp_path):
     for (name, _, expected), (value, warnings) in zip(
-        EDGES, call_quietly(A1.source_notebook, tmp_path), strict=True
+        EDGES, call_quietly(A1.paths.source_notebook, tmp_path), strict=True
     ):
         assert warnings == [], name
         np.testing.assert_allclose(value, expected, rtol=1e-6, atol=1e-6, err_msg=name)

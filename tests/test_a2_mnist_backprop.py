@@ -22,7 +22,9 @@ EDGES = [
 
 def test_the_reference_is_stable_at_huge_inputs_and_exact_zeros(tmp_path):
     """No warning, no nan: sigmoid at +-1000, softmax of [1000, 1010, 1020], log of 0."""
-    cells = [{"index": c.index, "source": c.source} for c in read_code_cells(A2.source_notebook)]
+    cells = [
+        {"index": c.index, "source": c.source} for c in read_code_cells(A2.paths.source_notebook)
+    ]
     with StudentProcess(cells, tmp_path) as student:
         student.start()
         for name, args, expected in EDGES:

@@ -38,7 +38,7 @@ def failed(report) -> dict[str, str]:
 
 def reference_definitions(*grade_ids: str) -> dict:
     """The namespace made by running the reference cells with these grade ids."""
-    nb = nbformat.read(A3.source_notebook, as_version=4)
+    nb = nbformat.read(A3.paths.source_notebook, as_version=4)
     namespace = {"np": np}
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") in grade_ids:

@@ -58,7 +58,7 @@ def test_the_release_notebook_exports_with_nbconvert(tmp_path):
             "html",
             "--output-dir",
             str(tmp_path),
-            str(A4.release_notebook),
+            str(A4.paths.release_notebook),
         ],
         capture_output=True,
         text=True,

@@ -18,7 +18,7 @@ A5 = load_assignment("a5_cifar_linear")
 @pytest.fixture(scope="module")
 def answers():
     """The reference module, imported as the notebook imports it."""
-    spec = importlib.util.spec_from_file_location("a5_reference", A5.source_submission)
+    spec = importlib.util.spec_from_file_location("a5_reference", A5.paths.source_submission)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -117,7 +117,7 @@ def test_backpropagation_matches_finite_differences_in_the_network(answers):
 
 @pytest.fixture(scope="module")
 def graded_reference(mirror):
-    return grade(A5, A5.source_submission)
+    return grade(A5, A5.paths.source_submission)
 
 
 def test_the_reference_module_scores_full_marks_quickly(graded_reference):
@@ -127,7 +127,7 @@ def test_the_reference_module_scores_full_marks_quickly(graded_reference):
 
 def test_the_untouched_stub_module_tells_what_to_do(mirror):
     """Does each check of the release say which function of the module is not written yet?"""
-    report = grade(A5, A5.release_submission)
+    report = grade(A5, A5.paths.release_submission)
     assert report.score == 0.0
     first = report.results[0].output
     assert re.fullmatch(
@@ -140,12 +140,12 @@ def test_the_untouched_stub_module_tells_what_to_do(mirror):
 def test_a_folder_with_the_module_is_graded_and_the_notebook_alone_is_refused(mirror, tmp_path):
     both = tmp_path / "both"
     both.mkdir()
-    shutil.copy(A5.release_notebook, both)
-    shutil.copy(A5.source_submission, both)
+    shutil.copy(A5.paths.release_notebook, both)
+    shutil.copy(A5.paths.source_submission, both)
     assert grade(A5, both).score == 60.0
     alone = tmp_path / "alone"
     alone.mkdir()
-    shutil.copy(A5.release_notebook, alone)
+    shutil.copy(A5.paths.release_notebook, alone)
     report = grade(A5, alone)
     assert report.score == 0.0
     assert report.notes == [

@@ -14,8 +14,10 @@ from autograder.build import copy_course, generate_outputs
 from autograder.cli import main
 from autograder.grade import grade
 from autograder.gradescope import bundle_contents, bundle_requirements, write_bundle
-from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import all_assignments, load_assignment
 from autograder.nbgrader_course import autograde
+from autograder.requirements import skip_reason
 from autograder.sandbox import needed_by_student, readable_by_others
 from autograder.validate import validate
 from autograder.variants import load_mistakes, write_variant
@@ -32,7 +34,7 @@ def test_no_kit_module_but_nnkit_torch_imports_torch():
         if path.stem != "__main__"
     ]
     modules += ["nnkit_checks", "nnkit_datasets"]
-    modules += [str(a.checks_file) for a in all_assignments()]  # files: not a package
+    modules += [str(a.paths.checks_file) for a in all_assignments()]  # files: not a package
     code = (
         "import importlib, runpy, sys\n"
         "for name in sys.argv[1:]:\n"
@@ -89,17 +91,17 @@ def test_the_gradescope_zip_grades_the_reference_in_the_student_process(mirror, 
     student process? As root on a Python `nobody` cannot run, run_autograder rightly refuses
     (test_deployed proves it), and a deployed venv would need torch's own package index, out
     of this machine's reach: the zip's grade command then runs on this environment, trusted."""
-    pytest.importorskip("torch", reason=A6.skip_reason())
+    pytest.importorskip("torch", reason=skip_reason(A6))
     bundle = write_bundle(A6, tmp_path / "dist")
     root = tmp_path / "root"
     if os.geteuid() != 0 or all(readable_by_others(p) for p in needed_by_student()):
-        results = run_autograder(bundle, root, [A6.source_notebook])
+        results = run_autograder(bundle, root, [A6.paths.source_notebook])
     else:
         with zipfile.ZipFile(bundle) as archive:
             archive.extractall(root / "source")
         output = root / "results.json"
         subprocess.run(
-            [sys.executable, "-m", "autograder", "grade", A6.id, str(A6.source_notebook),
+            [sys.executable, "-m", "autograder", "grade", A6.id, str(A6.paths.source_notebook),
              "--output", str(output)],
             cwd=root / "source",
             env={**os.environ, "NNKIT_TRUSTED_SUBMISSIONS": "1", "PYTHONPATH": ""},
@@ -114,7 +116,7 @@ def test_the_gradescope_zip_grades_the_reference_in_the_student_process(mirror, 
 def test_nbgrader_autograde_gives_the_kits_per_check_scores(mirror, tmp_path, monkeypatch):
     """Real nbgrader runs the whole notebook (five epochs on the mirror's digits) in the
     student's kernel; its per-cell scores for a wrong network equal the kit's."""
-    pytest.importorskip("torch", reason=A6.skip_reason())
+    pytest.importorskip("torch", reason=skip_reason(A6))
     monkeypatch.setenv("OMP_NUM_THREADS", "1")  # the notebook's kernel; the box is shared
     course = copy_course(A6, tmp_path / "course")
     generate_outputs(course)

@@ -21,7 +21,9 @@ from autograder.build import (
     stub_module,
 )
 from autograder.gradescope import bundle_contents, write_bundle
-from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import all_assignments, load_assignment
+from autograder.staging import support_sources
 
 A1 = load_assignment("a1_two_moons")
 
@@ -40,20 +42,22 @@ def test_a_changed_source_makes_its_outputs_stale(tmp_path):
     course = copy_course(A1, tmp_path / "course")
     build(course)
     assert stale_outputs(course) == []
-    nb = nbformat.read(course.source_notebook, as_version=4)
+    nb = nbformat.read(course.paths.source_notebook, as_version=4)
     check = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
     check.source += "\nassert True"
-    nbformat.write(nb, course.source_notebook)
+    nbformat.write(nb, course.paths.source_notebook)
     stale = stale_outputs(course)
     assert "checks/a1_two_moons.py" in stale
     assert "assignments/a1_two_moons/a1_two_moons.ipynb" in stale
 
 
 def test_the_release_has_stubs_and_no_solutions_or_hidden_checks():
-    text = A1.release_notebook.read_text()
+    text = A1.paths.release_notebook.read_text()
     assert "raise NotImplementedError()" in text
     assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
-    assert {p.name for p in A1.release_dir.iterdir()} <= set(A1.support_sources()) | {A1.notebook}
+    assert {p.name for p in A1.paths.release_dir.iterdir()} <= set(support_sources(A1)) | {
+        A1.notebook
+    }
 
 
 def test_the_releases_copies_of_the_kits_modules_are_not_outputs_and_git_ignores_them():
@@ -129,11 +133,13 @@ def data_toy(tmp_path_factory, mirror):
 def test_the_release_ships_the_loaders_but_never_the_grading_data(data_toy):
     """Does the release get nnkit_datasets/ (Python files only) and no grading cut?"""
     toy, _ = data_toy
-    released = {p.relative_to(toy.release_dir).as_posix() for p in toy.release_dir.rglob("*")}
+    released = {
+        p.relative_to(toy.paths.release_dir).as_posix() for p in toy.paths.release_dir.rglob("*")
+    }
     assert {"toy.ipynb", "nnkit_checks.py", "nnkit_datasets/loaders.py"} <= released
     assert not any(name.endswith(".npz") or "__pycache__" in name for name in released)
-    assert (toy.grading_data_dir / "mnist_grading.npz").is_file()  # for nbgrader's kernel
-    assert not (toy.source_dir / "mnist_grading.npz").exists()  # never where nbgrader copies
+    assert (toy.paths.grading_data_dir / "mnist_grading.npz").is_file()  # for nbgrader's kernel
+    assert not (toy.paths.source_dir / "mnist_grading.npz").exists()  # never where nbgrader copies
 
 
 def test_the_zip_holds_exactly_the_grading_data_the_checks_read(data_toy):
@@ -148,7 +154,7 @@ def test_the_zip_holds_exactly_the_grading_data_the_checks_read(data_toy):
 def test_the_checks_import_the_loaders_as_the_notebook_does(data_toy):
     """Does the checks module keep the imports cell's `from nnkit_datasets import ...`?"""
     toy, _ = data_toy
-    assert "from nnkit_datasets import flatten\n" in toy.checks_file.read_text()
+    assert "from nnkit_datasets import flatten\n" in toy.paths.checks_file.read_text()
 
 
 def run_in_release_copy(release_dir, tmp_path, code, **env):
@@ -170,7 +176,7 @@ def test_a_copied_release_loads_mnist_in_one_line(data_toy, mirror, tmp_path):
     """Does `load_mnist()` work from a release folder copied alone (here from a mirror)?"""
     toy, _ = data_toy
     done = run_in_release_copy(
-        toy.release_dir,
+        toy.paths.release_dir,
         tmp_path,
         "from nnkit_datasets import load_mnist; print(load_mnist().x_train.shape)",
         NNKIT_DATA_MIRROR=str(mirror),
@@ -183,7 +189,7 @@ def test_without_network_a_copied_release_says_what_to_do(data_toy, tmp_path):
     """With no network, mirror or cache, is the error one line naming the manual alternative?"""
     toy, _ = data_toy
     done = run_in_release_copy(
-        toy.release_dir,
+        toy.paths.release_dir,
         tmp_path,
         "from nnkit_datasets import load_mnist, DatasetError\n"
         "try:\n    load_mnist(progress=False)\nexcept DatasetError as e:\n    print(e)",
@@ -225,11 +231,12 @@ def test_the_release_gets_the_stub_module_and_the_zip_no_solutions(module_toy):
     """Does the release hold the module without solutions (nbgrader copies the source's as it
     is), and does the zip leave the source module out?"""
     toy, zip_path = module_toy
-    released = toy.release_submission.read_text()
+    released = toy.paths.release_submission.read_text()
     assert "raise NotImplementedError()" in released and "SOLUTION" not in released
-    assert {p.name for p in toy.release_dir.iterdir()} == {"toy.ipynb", "toy_answers.py"} | set(
-        toy.support_sources()
-    )
+    assert {p.name for p in toy.paths.release_dir.iterdir()} == {
+        "toy.ipynb",
+        "toy_answers.py",
+    } | set(support_sources(toy))
     with zipfile.ZipFile(zip_path) as archive:
         assert not any(name.endswith("toy_answers.py") for name in archive.namelist())
 
@@ -239,7 +246,9 @@ def test_a_changed_source_module_makes_the_release_module_stale(module_toy, tmp_
     course = copy_course(toy, tmp_path / "course")
     build(course, dist=tmp_path / "dist")
     assert stale_outputs(course) == []
-    course.source_submission.write_text(course.source_submission.read_text() + "\nLIMIT = 3\n")
+    course.paths.source_submission.write_text(
+        course.paths.source_submission.read_text() + "\nLIMIT = 3\n"
+    )
     assert stale_outputs(course) == ["assignments/toy/toy_answers.py"]
 
 
@@ -265,7 +274,7 @@ def test_the_build_holds_the_notebook_to_the_manifests_points(tmp_path):
 def test_the_release_prints_passing_checks_and_ends_with_the_overview():
     """Does each public check cell of the release end by printing its points, no hidden one,
     and is the last cell the overview of this notebook's checks?"""
-    nb = nbformat.read(A1.release_notebook, as_version=4)
+    nb = nbformat.read(A1.paths.release_notebook, as_version=4)
     checks = {
         c.metadata.nbgrader["grade_id"]: c.source
         for c in nb.cells
@@ -284,7 +293,7 @@ def test_every_generated_file_in_git_names_its_source(assignment):
     """Does the checks module say in its first line, and the release notebook in its metadata
     (a notebook has no first line), which source notebook they are generated from?"""
     source = f"solutions/{assignment.id}/{assignment.notebook}"
-    first = assignment.checks_file.read_text().splitlines()[0]
+    first = assignment.paths.checks_file.read_text().splitlines()[0]
     assert first.startswith(f'"""Generated from the check cells of {source}')
-    release = nbformat.read(assignment.release_notebook, as_version=4)
+    release = nbformat.read(assignment.paths.release_notebook, as_version=4)
     assert release.metadata.nnkit.generated_from.startswith(f"generated from {source} by")

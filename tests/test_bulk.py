@@ -18,7 +18,8 @@ from factories import TOY_SOLUTION, data_toy_course, module_toy_course, submissi
 from autograder import bulk, cluster
 from autograder.bulk import find_submissions, grade_all, pack
 from autograder.cli import main
-from autograder.manifest import KIT_ROOT, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import load_assignment
 from autograder.variants import load_mistakes, write_variant
 
 WRONG = TOY_SOLUTION.replace("return 2 * np.asarray(x, dtype=float)", "return np.asarray(x) + 2")
@@ -28,7 +29,7 @@ def mixed_folder(toy, folder):
     """Four students, in the three layouts, one of them with a notebook that is not JSON."""
     nbgrader = folder / "ana" / "toy"
     nbgrader.mkdir(parents=True)
-    shutil.copy(toy.source_notebook, nbgrader / "toy.ipynb")
+    shutil.copy(toy.paths.source_notebook, nbgrader / "toy.ipynb")
     (folder / "ben").mkdir()
     submission(folder / "ben", WRONG)
     (folder / "cy").mkdir()
@@ -221,7 +222,7 @@ def dask_cluster(tmp_path):
     env["NNKIT_DATA_CACHE"] = str(folder / "cache")
     (folder / "no-data").mkdir()
     installed = subprocess.run(
-        [sys.executable, "-c", "from autograder.manifest import KIT_ROOT; print(KIT_ROOT)"],
+        [sys.executable, "-c", "from autograder.layout import KIT_ROOT; print(KIT_ROOT)"],
         cwd=folder,
         env=env,
         capture_output=True,
@@ -304,7 +305,7 @@ def a1_class(folder: Path) -> None:
     JSON (a student's zero, graded)."""
     a1 = load_assignment("a1_two_moons")
     (folder / "ana").mkdir(parents=True)
-    shutil.copy(a1.source_notebook, folder / "ana")
+    shutil.copy(a1.paths.source_notebook, folder / "ana")
     mistake = next(m for m in load_mistakes(a1) if m.name == "backward_bias_flat")
     shutil.copytree(write_variant(a1, mistake, folder / "made").parent, folder / "ben")
     shutil.rmtree(folder / "made")
@@ -360,6 +361,6 @@ def test_loose_module_files_are_graded_as_the_module(tmp_path):
     """A folder of <student>.py files for an assignment whose students edit a module."""
     toy = module_toy_course(tmp_path / "course")
     (tmp_path / "in").mkdir()
-    shutil.copy(toy.source_submission, tmp_path / "in" / "eve.py")
+    shutil.copy(toy.paths.source_submission, tmp_path / "in" / "eve.py")
     rows = grade_all(toy, tmp_path / "in", tmp_path / "out", workers=1, progress=False)
     assert [(r.student, r.score, r.max_score) for r in rows] == [("eve", 4.0, 4.0)]

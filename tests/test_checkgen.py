@@ -15,7 +15,7 @@ from autograder.checkgen import CheckCellError, global_names, render_checks_modu
 
 def test_each_check_cell_becomes_a_function_taking_the_student_names_it_uses(tmp_path):
     """Are the title, points, visibility, hint and parameters taken from the cells?"""
-    source = toy_course(tmp_path).checks_file.read_text()
+    source = toy_course(tmp_path).paths.checks_file.read_text()
     assert "from nnkit_checks import assert_close, assert_shape" in source
     assert (
         "@check('double_hidden', 'double: a batch of one', points=1.0, hidden=True, "
@@ -84,13 +84,15 @@ def test_a_bonus_line_marks_a_check_as_extra_credit(tmp_path):
         "double_bonus",
         points=2,
     )
-    source = toy_course(tmp_path, notebook([*toy_notebook().cells, bonus])).checks_file.read_text()
+    source = toy_course(
+        tmp_path, notebook([*toy_notebook().cells, bonus])
+    ).paths.checks_file.read_text()
     assert "hint='two times x', bonus=True)\ndef test_double_bonus(double):" in source
     assert source.count("bonus=True") == 1 and "# Bonus" not in source
 
 
 def test_a_student_side_support_function_is_a_parameter_and_never_imported(tmp_path):
-    source = side_toy_course(tmp_path).checks_file.read_text()
+    source = side_toy_course(tmp_path).paths.checks_file.read_text()
     assert (
         "support_functions={'type_name': 'inspect_toy.type_name'})\n"
         "def test_counter_kind(Counter, type_name):" in source

@@ -15,7 +15,7 @@ A1 = load_assignment("a1_two_moons")
 
 def test_grade_writes_results_and_prints_the_table(tmp_path, capsys):
     out = tmp_path / "results.json"
-    assert main(["grade", "a1_two_moons", str(A1.source_notebook), "-o", str(out)]) == 0
+    assert main(["grade", "a1_two_moons", str(A1.paths.source_notebook), "-o", str(out)]) == 0
     assert json.loads(out.read_text())["score"] == 14
     assert capsys.readouterr().out.startswith("a1_two_moons: 14 / 14 points")
 
@@ -60,11 +60,11 @@ def test_missing_grading_data_is_one_line_saying_to_build_and_exit_2(tmp_path, m
     with one line naming the build command (grading never cuts data)?"""
     toy = data_toy_course(tmp_path / "course")
     monkeypatch.setattr(cli, "load_assignment", lambda _id: toy)
-    assert main(["grade", "toy", str(toy.source_notebook)]) == 2
+    assert main(["grade", "toy", str(toy.paths.source_notebook)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        f"error: the grading data {toy.grading_data_dir / 'mnist_grading.npz'} is missing; "
+        f"error: the grading data {toy.paths.grading_data_dir / 'mnist_grading.npz'} is missing; "
         "run `python -m autograder build toy`\n"
     )
 

@@ -9,7 +9,8 @@ from factories import data_toy_course, toy_course
 
 from autograder import cluster
 from autograder.cluster import ClusterError, describe_here, fingerprint, preflight
-from autograder.manifest import KIT_ROOT, ManifestError, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import ManifestError, load_assignment
 
 
 def test_equal_files_at_two_paths_share_a_fingerprint_and_a_changed_check_does_not(tmp_path):
@@ -19,14 +20,14 @@ def test_equal_files_at_two_paths_share_a_fingerprint_and_a_changed_check_does_n
     copy = load_assignment("toy", tmp_path / "b")
     assert fingerprint(copy) == fingerprint(toy)
     assert len(fingerprint(toy)) == 16 and int(fingerprint(toy), 16) >= 0
-    with open(copy.checks_file, "a") as stream:
+    with open(copy.paths.checks_file, "a") as stream:
         stream.write("\n# a changed check\n")
     assert fingerprint(copy) != fingerprint(toy)
 
 
 def test_a_missing_checks_module_is_named(tmp_path):
     toy = toy_course(tmp_path / "course")
-    toy.checks_file.unlink()
+    toy.paths.checks_file.unlink()
     with pytest.raises(ManifestError, match=r"checks/toy\.py is missing; run `python -m autograd"):
         fingerprint(toy)
 

@@ -327,7 +327,7 @@ def test_misconfigured_or_unsafe_deployments_refuse_with_one_line(deployed):
             "autograder",
             "grade",
             A1.id,
-            str(A1.source_notebook),
+            str(A1.paths.source_notebook),
             "-o",
             str(open_folder / "results.json"),
         ],

@@ -10,7 +10,8 @@ from autograder import diagnosis
 from autograder.checkspec import CheckInfo
 from autograder.grade import grade
 from autograder.gradescope import bundle_contents
-from autograder.manifest import KIT_ROOT, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import load_assignment
 from autograder.report import format_table, to_gradescope
 from autograder.results import CheckResult, GradeReport
 from autograder.variants import load_alternatives, load_mistakes, load_variants, write_variant
@@ -147,11 +148,11 @@ def test_a1_names_rewritten_mistakes_and_nothing_else(tmp_path):
     mistakes = {m.name: m for m in load_mistakes(assignment) if m.name in A1_LIBRARY}
     rewritten = {
         v.name: v
-        for v in load_variants(assignment.source_dir / "mistakes_rewritten")
+        for v in load_variants(assignment.paths.source_dir / "mistakes_rewritten")
         if v.name in {"backward_bias_mean", "relu_in_place", "unrelated_d_sigmoid_doubled"}
     }
     alternative = next(a for a in load_alternatives(assignment) if a.name.startswith("passes_"))
-    paths = [assignment.source_submission]
+    paths = [assignment.paths.source_submission]
     paths += [write_variant(assignment, m, tmp_path / "known") for m in mistakes.values()]
     paths += [
         write_variant(assignment, v, tmp_path / "new") for v in [*rewritten.values(), alternative]
@@ -203,8 +204,8 @@ def test_the_zip_carries_the_library_only_while_it_fits_the_checks(tmp_path):
     shutil.copy(KIT_ROOT / "requirements.txt", toy.root)  # the zip's pins come from it
     library = library_of({"c1": [entry(1.0)]}, ("m", "it", frozenset({"c1"}), {"c1": [entry(2.0)]}))
     bundled = f"grading_data/{toy.id}/diagnoses.json"
-    diagnosis.write_library(replace(library, checks_key="other checks"), toy.diagnoses_file)
+    diagnosis.write_library(replace(library, checks_key="other checks"), toy.paths.diagnoses_file)
     assert bundled not in bundle_contents(toy)
-    current = replace(library, checks_key=diagnosis.checks_key(toy.checks_file))
-    diagnosis.write_library(current, toy.diagnoses_file)
-    assert bundle_contents(toy)[bundled] == toy.diagnoses_file.read_bytes()
+    current = replace(library, checks_key=diagnosis.checks_key(toy.paths.checks_file))
+    diagnosis.write_library(current, toy.paths.diagnoses_file)
+    assert bundle_contents(toy)[bundled] == toy.paths.diagnoses_file.read_bytes()

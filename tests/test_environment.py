@@ -5,7 +5,8 @@ import os
 import subprocess
 import sys
 
-from autograder.manifest import KIT_ROOT, tomllib
+from autograder.layout import KIT_ROOT
+from autograder.manifest import tomllib
 
 IMPORTED = {"autograder", "nnkit_checks", "nnkit_datasets", "nnkit_torch"}  # by name, in full
 

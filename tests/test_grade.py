@@ -39,7 +39,7 @@ def scores(report):
 
 
 def test_the_reference_gets_full_marks(toy):
-    report = grade(toy, toy.source_notebook)
+    report = grade(toy, toy.paths.source_notebook)
     assert scores(report) == {"double_public": 1.0, "double_hidden": 1.0, "counter_public": 2.0}
     assert report.score == report.max_score == 4.0 and report.notes == []
 
@@ -156,7 +156,9 @@ def test_two_gradings_in_threads_each_read_their_own_data(tmp_path, monkeypatch)
 
     monkeypatch.setattr(nnkit_checks, "load_arrays", load_arrays_together)  # what the checks import
     with ThreadPoolExecutor(len(courses)) as threads:
-        reports = list(threads.map(lambda course: grade(course, course.source_notebook), courses))
+        reports = list(
+            threads.map(lambda course: grade(course, course.paths.source_notebook), courses)
+        )
     assert [scores(report)["numbers_public"] for report in reports] == [1.0, 0.0]
     assert reports[1].results[-1].output == (
         "double(numbers) is wrong at 2 of 2 entries; first at index (0,): expected 3, got 2"
@@ -176,7 +178,7 @@ def test_a_step_that_breaks_still_stops_the_student_process(toy, monkeypatch):
     steps = [breaks if step is grading.run_checks_on_student else step for step in grading.STEPS]
     monkeypatch.setattr(grading, "STEPS", steps)
     with pytest.raises(RuntimeError, match="a bug in a step"):
-        grade(toy, toy.source_notebook)
+        grade(toy, toy.paths.source_notebook)
     assert seen[0] is not None and not seen[0].running
 
 
@@ -200,12 +202,12 @@ def test_grading_never_cuts_data_and_says_to_run_the_build(tmp_path):
     one: test_grading_data.py.)"""
     toy = data_toy_course(tmp_path / "course")
     with pytest.raises(GradingDataMissing) as missing:
-        grade(toy, toy.source_notebook)
+        grade(toy, toy.paths.source_notebook)
     assert str(missing.value) == (
-        f"the grading data {toy.grading_data_dir / 'mnist_grading.npz'} is missing; "
+        f"the grading data {toy.paths.grading_data_dir / 'mnist_grading.npz'} is missing; "
         "run `python -m autograder build toy`"
     )
-    assert not toy.grading_data_dir.exists()
+    assert not toy.paths.grading_data_dir.exists()
 
 
 def test_patching_numpy_or_assertions_in_the_student_process_changes_no_verdict(toy, tmp_path):
@@ -234,7 +236,7 @@ def test_a_bonus_check_adds_to_the_score_and_not_to_the_maximum(tmp_path):
         points=3.0,
     )
     course = toy_course(tmp_path / "course", notebook([*toy_notebook().cells, bonus]))
-    report = grade(course, course.source_notebook)
+    report = grade(course, course.paths.source_notebook)
     assert (report.score, report.max_score, report.bonus_score) == (7.0, 4.0, 3.0)
     assert [r.grade_id for r in report.results if r.check.bonus] == ["double_bonus"]
     unreadable = grade(course, tmp_path / "missing.ipynb")  # every check fails, bonus kept apart
@@ -245,14 +247,14 @@ def test_a_student_module_is_graded_as_a_file_or_in_a_folder(tmp_path):
     """Is the module graded (the notebook beside it is not read), and does a folder without the
     module get zero with one line saying what to upload?"""
     toy = module_toy_course(tmp_path / "course")
-    assert scores(grade(toy, toy.source_submission)) == {
+    assert scores(grade(toy, toy.paths.source_submission)) == {
         "double_public": 1.0,
         "double_hidden": 1.0,
         "counter_public": 2.0,
     }
     folder = tmp_path / "submission"
     folder.mkdir()
-    (folder / "toy.ipynb").write_bytes(toy.source_notebook.read_bytes())
+    (folder / "toy.ipynb").write_bytes(toy.paths.source_notebook.read_bytes())
     missing = grade(toy, folder)
     assert missing.score == 0.0
     assert missing.notes == [
@@ -270,7 +272,7 @@ def test_a_student_module_is_graded_as_a_file_or_in_a_folder(tmp_path):
 
 def test_a_student_side_support_function_runs_in_the_student_process(tmp_path):
     course = side_toy_course(tmp_path)
-    report = grade(course, course.source_notebook)
+    report = grade(course, course.paths.source_notebook)
     assert scores(report)["counter_kind"] == 1.0 and report.score == report.max_score == 5.0
     assert "inspect_toy" not in sys.modules  # the judge never imported it
     broken = submission(tmp_path, COUNTER.replace("class Counter:", "class Tally:"))

@@ -27,7 +27,7 @@ def bundle(tmp_path_factory):
 
 
 def test_the_reference_scores_full_marks(bundle, gradescope_run):
-    results = gradescope_run(bundle, "reference", [A1.source_notebook])
+    results = gradescope_run(bundle, "reference", [A1.paths.source_notebook])
     assert results["score"] == sum(t["max_score"] for t in results["tests"]) == 14
     assert all(t["status"] == "passed" for t in results["tests"])
 
@@ -57,7 +57,7 @@ def test_hidden_checks_read_the_grading_data_from_the_zip(
     bundle = write_bundle(toy, tmp_path / "dist")
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv("NNKIT_DATA_MIRROR", str(tmp_path / "empty"))
-    right = gradescope_run(bundle, "right", [toy.source_notebook])
+    right = gradescope_run(bundle, "right", [toy.paths.source_notebook])
     assert [t["status"] for t in right["tests"]] == ["passed", "passed"]
     wrong = tmp_path / "wrong" / "toy.ipynb"
     wrong.parent.mkdir()
@@ -72,8 +72,8 @@ def test_a_module_assignment_grades_the_uploaded_module(tmp_path, gradescope_run
     and the line that says to upload the module."""
     toy = module_toy_course(tmp_path / "course")
     bundle = write_bundle(toy, tmp_path / "dist")
-    both = gradescope_run(bundle, "both", [toy.source_notebook, toy.source_submission])
+    both = gradescope_run(bundle, "both", [toy.paths.source_notebook, toy.paths.source_submission])
     assert both["score"] == 4.0
-    alone = gradescope_run(bundle, "alone", [toy.source_notebook])
+    alone = gradescope_run(bundle, "alone", [toy.paths.source_notebook])
     assert alone["score"] == 0
     assert "toy_answers.py was not submitted; upload toy_answers.py" in alone["output"]

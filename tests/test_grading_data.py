@@ -47,15 +47,18 @@ def test_ensure_cuts_once_and_again_only_when_the_spec_changes(offline_data, tmp
     """Is a stored cut reused for its own spec and replaced for a changed one?"""
     toy = data_toy_course(tmp_path / "course")
     (path,) = ensure_grading_data(toy)
-    assert path == toy.grading_data_dir / "mnist_grading.npz" and stored_key(path) == "mnist:20:5:3"
+    assert (
+        path == toy.paths.grading_data_dir / "mnist_grading.npz"
+        and stored_key(path) == "mnist:20:5:3"
+    )
     stamp = path.stat().st_mtime_ns
     ensure_grading_data(toy)
     assert path.stat().st_mtime_ns == stamp
-    manifest = toy.source_dir / "assignment.toml"
+    manifest = toy.paths.source_dir / "assignment.toml"
     manifest.write_text(manifest.read_text().replace("seed = 3", "seed = 5"))
     ensure_grading_data(load_assignment("toy", toy.root))
     assert stored_key(path) == "mnist:20:5:5"
-    assert not list(toy.grading_data_dir.glob(".*part*"))
+    assert not list(toy.paths.grading_data_dir.glob(".*part*"))
 
 
 def test_a_damaged_cut_is_cut_again(offline_data, tmp_path):
@@ -80,7 +83,7 @@ def test_ready_finds_current_cuts_and_never_cuts_a_stale_one(offline_data, tmp_p
     (path,) = ensure_grading_data(toy)
     assert grading_data_ready(toy) == [path]
     stamp = path.stat().st_mtime_ns
-    manifest = toy.source_dir / "assignment.toml"
+    manifest = toy.paths.source_dir / "assignment.toml"
     manifest.write_text(manifest.read_text().replace("seed = 3", "seed = 5"))
     with pytest.raises(GradingDataMissing) as stale:
         grading_data_ready(load_assignment("toy", toy.root))

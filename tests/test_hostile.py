@@ -25,7 +25,8 @@ from test_report import GRADESCOPE_SCHEMA
 
 from autograder.grade import grade
 from autograder.gradescope import write_bundle
-from autograder.manifest import KIT_ROOT, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import load_assignment
 from autograder.report import to_gradescope
 
 # Short limits keep the hangs short; the reference grades in about a second.
@@ -34,7 +35,7 @@ FULL, WITHOUT_BCE = 14.0, 10.25
 
 
 def reference() -> nbformat.NotebookNode:
-    return nbformat.read(A1.source_notebook, as_version=4)
+    return nbformat.read(A1.paths.source_notebook, as_version=4)
 
 
 def plus_cell(source: str) -> nbformat.NotebookNode:
@@ -175,7 +176,7 @@ def test_files_written_all_over_the_tree_change_nothing_the_judge_reads(tmp_path
     assert report.score == FULL
     # '..' is the grade's own folder, removed afterwards: nothing lands in /tmp itself
     assert not Path(tempfile.gettempdir(), "nnkit-pwned.txt").exists()
-    assert load_assignment("a1_two_moons").checks_file.read_text().count("def test_") == 17
+    assert load_assignment("a1_two_moons").paths.checks_file.read_text().count("def test_") == 17
 
 
 def test_reading_the_hidden_checks_never_shows_them(tmp_path):
@@ -244,7 +245,7 @@ def hang(*args, **kwargs):
 grade.run_checks = hang
 grade.WATCHDOG_MARGIN_SECONDS = 1.0
 a1 = dataclasses.replace(load_assignment("a1_two_moons"), total_seconds=10.0)
-grade.grade_to_file(a1, a1.source_notebook, sys.argv[1])
+grade.grade_to_file(a1, a1.paths.source_notebook, sys.argv[1])
 """
 
 

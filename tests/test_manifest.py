@@ -1,27 +1,16 @@
 import pytest
 from factories import data_toy_course, side_toy_course
 
-from autograder.manifest import (
-    CHECKS_HELPERS,
-    KIT_ROOT,
-    GradingData,
-    ManifestError,
-    all_assignments,
-    load_assignment,
-)
+from autograder.layout import AssignmentPaths
+from autograder.manifest import GradingData, ManifestError, all_assignments, load_assignment
 
 
-def test_a1_manifest_is_read_with_its_paths_and_limits():
+def test_a1_manifest_is_read_with_its_files_and_limits():
     a1 = load_assignment("a1_two_moons")
-    assert a1.notebook == "a1_two_moons.ipynb"
-    assert a1.source_notebook == KIT_ROOT / "solutions/a1_two_moons/a1_two_moons.ipynb"
-    assert a1.release_dir == KIT_ROOT / "assignments/a1_two_moons"
-    assert a1.checks_file == KIT_ROOT / "checks/a1_two_moons.py"
+    assert a1.notebook == "a1_two_moons.ipynb" and a1.graded_file == "a1_two_moons.ipynb"
     assert a1.check_seconds == 30 and a1.total_seconds == 300 and a1.memory_mb == 1024
-    support = a1.support_sources()
-    assert support[CHECKS_HELPERS] == KIT_ROOT / "nnkit_checks.py"
-    assert support["two_moons_train.npz"] == KIT_ROOT / "datasets/data/two_moons_train.npz"
-    assert all(path.is_file() for path in support.values())
+    assert "datasets/data/two_moons_train.npz" in a1.support_files
+    assert a1.extra_requirements is None and a1.hidden_visibility == "visible"
 
 
 def test_every_assignment_is_found_from_its_manifest():
@@ -61,24 +50,14 @@ def test_a_broken_manifest_is_one_clear_error(tmp_path, text, message):
 
 
 def test_support_packages_and_grading_data_are_read(tmp_path):
-    """Does a package ship under its own name, and is the grading cut outside the source?"""
+    """Are the support package and the grading cut read, and do its paths follow from them?"""
     toy = data_toy_course(tmp_path)
-    assert toy.support_sources() == {
-        "nnkit_checks.py": tmp_path / "nnkit_checks.py",
-        "nnkit_datasets": tmp_path / "datasets" / "nnkit_datasets",
-    }
+    assert toy.support_files == ("datasets/nnkit_datasets",)
     assert toy.grading_data == (GradingData("mnist_grading.npz", "mnist", 20, 5, seed=3),)
-    assert toy.grading_data_files() == [tmp_path / "grading_data/toy/mnist_grading.npz"]
-
-
-def test_copying_support_files_takes_only_a_packages_python_files(tmp_path):
-    """Does nnkit_datasets/ get the package's modules and none of its data or caches?"""
-    toy = data_toy_course(tmp_path / "course")
-    (tmp_path / "course" / "datasets" / "nnkit_datasets" / "stray.npz").write_bytes(b"x")
-    toy.copy_support_files(tmp_path / "out")
-    copied = sorted(p.name for p in (tmp_path / "out" / "nnkit_datasets").iterdir())
-    assert "loaders.py" in copied and all(name.endswith(".py") for name in copied)
-    assert (tmp_path / "out" / "nnkit_checks.py").is_file()
+    assert toy.grading_data[0].key() == "mnist:20:5:3"
+    assert toy.paths == AssignmentPaths(
+        tmp_path, "toy", "toy.ipynb", "toy.ipynb", ("mnist_grading.npz",)
+    )
 
 
 def test_a_student_module_makes_it_the_graded_file(tmp_path):
@@ -86,31 +65,32 @@ def test_a_student_module_makes_it_the_graded_file(tmp_path):
     (tmp_path / "solutions" / "m").mkdir(parents=True)
     manifest = 'id = "m"\ntitle = "x"\nnotebook = "m.ipynb"\n'
     (tmp_path / "solutions" / "m" / "assignment.toml").write_text(manifest)
-    assert load_assignment("m", tmp_path).source_submission.name == "m.ipynb"
+    assert load_assignment("m", tmp_path).graded_file == "m.ipynb"
     (tmp_path / "solutions" / "m" / "assignment.toml").write_text(
         manifest + 'student_module = "m_answers.py"\n'
     )
     assignment = load_assignment("m", tmp_path)
     assert assignment.graded_file == "m_answers.py"
-    assert assignment.source_submission == tmp_path / "solutions/m/m_answers.py"
-    assert assignment.release_submission == tmp_path / "assignments/m/m_answers.py"
+    assert assignment.paths.source_submission == tmp_path / "solutions/m/m_answers.py"
 
 
-def test_extra_requirements_say_what_is_missing_and_how_to_install_it(tmp_path):
-    toy = side_toy_course(tmp_path, "# optional\n--extra-index-url https://x.invalid\nnumpy>=1\n")
+def test_student_side_modules_and_extra_requirements_are_read(tmp_path):
+    toy = side_toy_course(tmp_path)
     assert toy.student_side_modules == ("inspect_toy",)
-    assert toy.extra_requirement_pins() == ["numpy>=1"]
-    assert toy.skip_reason() is None
-    (tmp_path / "requirements-extra.txt").write_text("nnkit-absent-package==1.0\n")
-    assert toy.skip_reason() == (
-        "toy needs nnkit-absent-package, which is not installed: "
-        "pip install -r requirements-extra.txt"
-    )
+    assert toy.support_files == ("support/inspect_toy.py",)
+    assert toy.extra_requirements == "requirements-extra.txt"
+
+
+def test_a_missing_extra_requirements_file_is_one_clear_error(tmp_path):
+    toy = side_toy_course(tmp_path)
+    (tmp_path / "requirements-extra.txt").unlink()
+    with pytest.raises(ManifestError, match="extra_requirements requirements-extra.txt is missing"):
+        load_assignment(toy.id, tmp_path)
 
 
 def test_a_student_side_module_must_be_a_support_file(tmp_path):
     toy = side_toy_course(tmp_path)
-    manifest = toy.source_dir / "assignment.toml"
+    manifest = toy.paths.source_dir / "assignment.toml"
     manifest.write_text(manifest.read_text().replace('["inspect_toy"]', '["elsewhere"]'))
     with pytest.raises(ManifestError, match=r"student_side_modules \['elsewhere'\]"):
         load_assignment("toy", tmp_path)

@@ -28,9 +28,11 @@ from autograder.build import (
 )
 from autograder.checkgen import regular_and_written_points
 from autograder.grade import grade
-from autograder.manifest import KIT_ROOT, all_assignments, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import all_assignments, load_assignment
 from autograder.nbgrader_cells import HIDDEN_BEGIN, HIDDEN_END, is_check_cell, parse_check_cell
 from autograder.nbgrader_course import autograde, execute_timeout, run_nbgrader
+from autograder.staging import support_sources
 from autograder.variants import load_mistakes, write_variant
 
 LEAKED_VALUE = "expected 0.340581, got 0.1"  # what a failing check's traceback ends with
@@ -46,7 +48,7 @@ TIMEOUTS = {
 
 
 def source_checks(assignment):
-    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    nb = nbformat.read(assignment.paths.source_notebook, as_version=4)
     return [parse_check_cell(cell) for cell in nb.cells if is_check_cell(cell)]
 
 
@@ -65,24 +67,28 @@ def test_plain_generate_assignment_makes_the_kits_release(generated):
     staged in nbgrader's source folder?"""
     committed = load_assignment(generated.id)
     made = release_files(generated)
-    outputs = [p.relative_to(generated.release_dir) for p in release_outputs(generated)]
-    assert outputs == [p.relative_to(committed.release_dir) for p in release_outputs(committed)]
+    outputs = [p.relative_to(generated.paths.release_dir) for p in release_outputs(generated)]
+    assert outputs == [
+        p.relative_to(committed.paths.release_dir) for p in release_outputs(committed)
+    ]
     for path in outputs:
-        assert filecmp.cmp(generated.release_dir / path, committed.release_dir / path, False)
+        assert filecmp.cmp(
+            generated.paths.release_dir / path, committed.paths.release_dir / path, False
+        )
     copies = [path for path in made if path not in outputs]
     assert {path.parts[0] for path in copies} == helper_copies(generated)
     for path in copies:
-        source = generated.support_sources()[path.parts[0]].joinpath(*path.parts[1:])
-        assert filecmp.cmp(generated.release_dir / path, source, False)
+        source = support_sources(generated)[path.parts[0]].joinpath(*path.parts[1:])
+        assert filecmp.cmp(generated.paths.release_dir / path, source, False)
     assert release_leaks(generated) == []
-    staged = set(generated.support_sources()) | {d.file for d in generated.grading_data}
-    assert not staged & {path.name for path in generated.source_dir.iterdir()}
+    staged = set(support_sources(generated)) | {d.file for d in generated.grading_data}
+    assert not staged & {path.name for path in generated.paths.source_dir.iterdir()}
 
 
 def release_files(assignment) -> list:
     return sorted(
-        p.relative_to(assignment.release_dir)
-        for p in assignment.release_dir.rglob("*")
+        p.relative_to(assignment.paths.release_dir)
+        for p in assignment.paths.release_dir.rglob("*")
         if p.is_file()
     )
 
@@ -103,7 +109,9 @@ def test_nbgraders_maximum_is_what_the_manifest_says_the_assignment_is_worth(gen
         }
         maximum = notebook.max_score
     bonus = sum(check.points for check in source_checks(generated) if check.bonus)
-    _, written_in_source = regular_and_written_points(nbformat.read(generated.source_notebook, 4))
+    _, written_in_source = regular_and_written_points(
+        nbformat.read(generated.paths.source_notebook, 4)
+    )
     assert sum(written.values()) == written_in_source
     assert maximum - bonus == generated.points
     if generated.id == "a4_two_layer_net":
@@ -117,7 +125,7 @@ def fake_autograde(course, student: str, passing: bool) -> None:
     path of the instructor's machine."""
     from nbgrader.api import Gradebook
 
-    nb = nbformat.read(course.source_notebook, as_version=4)
+    nb = nbformat.read(course.paths.source_notebook, as_version=4)
     if not passing:
         for cell in filter(is_check_cell, nb.cells):
             trace = [
@@ -149,7 +157,7 @@ def feedback_text(course, student: str) -> str:
 def hidden_lines(course) -> list[str]:
     """The hidden checks' code lines that appear nowhere else in the source notebook, nor in
     the helpers a public check's traceback may show."""
-    nb = nbformat.read(course.source_notebook, as_version=4)
+    nb = nbformat.read(course.paths.source_notebook, as_version=4)
     helpers = (KIT_ROOT / "nnkit_checks.py").read_text()
     elsewhere = "\n".join([helpers, *(c.source for c in nb.cells if HIDDEN_BEGIN not in c.source)])
     lines = []
@@ -245,9 +253,9 @@ def test_nbgrader_autograde_gives_the_kits_per_check_scores_for_the_reference(a2
     hidden checks reading the grading data from outside the notebook's folder? (Wrong work,
     and a5's student module, go through nbgrader in the workflow test below.)"""
     course = a2_course
-    submit_to_nbgrader(course, "reference", course.source_notebook)
+    submit_to_nbgrader(course, "reference", course.paths.source_notebook)
     by_nbgrader = autograde(course.root, course.id, "reference")
-    by_kit = grade(course, course.source_notebook).scores_by_check()
+    by_kit = grade(course, course.paths.source_notebook).scores_by_check()
     assert by_nbgrader == pytest.approx(by_kit)
     assert sum(by_kit.values()) == 20
 

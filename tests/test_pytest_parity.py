@@ -17,6 +17,7 @@ from autograder.grade import grade
 from autograder.grading_data import ensure_grading_data
 from autograder.manifest import load_assignment
 from autograder.pytest_parity import disagreements, pytest_outcomes
+from autograder.requirements import skip_reason
 from autograder.results import CheckResult, GradeReport
 from autograder.variants import load_mistakes, write_variant
 
@@ -106,15 +107,15 @@ def test_pytest_gives_the_graders_verdicts_on_the_reference_release_and_a_mistak
     """For a3 and a5 (a1's submissions are all compared in test_validate.py), do pytest and
     the grader agree on every check of three submissions?"""
     assignment = load_assignment(assignment_id)
-    if assignment.skip_reason():
-        pytest.skip(assignment.skip_reason())
+    if skip_reason(assignment):
+        pytest.skip(skip_reason(assignment))
     if assignment.grading_data:
         request.getfixturevalue("mirror")
     ensure_grading_data(assignment)  # cut once, before the workers read it
     mistake = load_mistakes(assignment)[0]
     submissions = {
-        "reference": assignment.source_submission,
-        "release": assignment.release_submission,
+        "reference": assignment.paths.source_submission,
+        "release": assignment.paths.release_submission,
         mistake.name: write_variant(assignment, mistake, tmp_path),
     }
     with ProcessPoolExecutor(max_workers=2) as pool:

@@ -7,11 +7,12 @@ import sys
 import xml.etree.ElementTree as ET
 
 from autograder.grade import grade
-from autograder.manifest import KIT_ROOT, load_assignment
+from autograder.layout import KIT_ROOT
+from autograder.manifest import load_assignment
 from autograder.variants import load_mistakes, write_variant
 
 A1 = load_assignment("a1_two_moons")
-BACKWARD_MISTAKE = A1.mistakes_dir / "backward_bias_flat.py"
+BACKWARD_MISTAKE = A1.paths.mistakes_dir / "backward_bias_flat.py"
 
 
 def run_pytest(*arguments: str) -> subprocess.CompletedProcess:

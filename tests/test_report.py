@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.checkspec import CheckInfo
-from autograder.manifest import KIT_ROOT
+from autograder.layout import KIT_ROOT
 from autograder.report import (
     MAX_OUTPUT_CHARS,
     UnsafeOutput,

@@ -5,6 +5,7 @@ from factories import check_cell, toy_course, toy_notebook
 from autograder.build import generate_release
 from autograder.checkgen import regular_and_written_points
 from autograder.manifest import all_assignments, load_assignment
+from autograder.requirements import skip_reason
 from autograder.validate import validate, validate_mutants
 from autograder.variants import load_alternatives, load_mistakes
 
@@ -17,11 +18,11 @@ def test_each_assignment_validates(assignment_id, request):
     for a1, pytest gives the grader's verdict and message on every check of every submission.
     The checks' points are the manifest's total less the written answers (graded by hand)."""
     assignment = load_assignment(assignment_id)
-    if assignment.skip_reason():
-        pytest.skip(assignment.skip_reason())  # an optional extra (torch) is not installed
+    if skip_reason(assignment):
+        pytest.skip(skip_reason(assignment))  # an optional extra (torch) is not installed
     if assignment.grading_data:
         request.getfixturevalue("mirror")  # its data come from the offline mirror here
-    _, written = regular_and_written_points(nbformat.read(assignment.source_notebook, 4))
+    _, written = regular_and_written_points(nbformat.read(assignment.paths.source_notebook, 4))
     points = f"{assignment.points - written:g}"
     found = validate(assignment, with_pytest=assignment_id == WITH_PYTEST)
     assert found.problems == []
@@ -46,7 +47,10 @@ TOY_MISTAKES = {
 def released_toy(tmp_path, extra_cells=(), mistakes=TOY_MISTAKES, alternatives=None):
     """The toy course with its release generated and the given variants in place."""
     toy = toy_course(tmp_path, toy_notebook(extra_cells=extra_cells))
-    for folder, variants in [(toy.mistakes_dir, mistakes), (toy.alternatives_dir, alternatives)]:
+    for folder, variants in [
+        (toy.paths.mistakes_dir, mistakes),
+        (toy.paths.alternatives_dir, alternatives),
+    ]:
         folder.mkdir()
         for name, source in (variants or {}).items():
             (folder / f"{name}.py").write_text(source)
@@ -85,7 +89,7 @@ def test_mutants_of_a_toy_are_killed_listed_or_shown(tmp_path):
     """Are a toy's mutants killed by its checks, is a listed equivalent one counted as such,
     and does the manifest's list fail when an entry is killed or names no mutant?"""
     toy = toy_course(tmp_path)
-    with (toy.source_dir / "assignment.toml").open("a") as manifest:
+    with (toy.paths.source_dir / "assignment.toml").open("a") as manifest:
         for mutant in [
             "Counter: self.count += n -> self.count = self.count + n",
             "double: 2 -> 3",

@@ -20,7 +20,7 @@ def test_a_mistake_replaces_the_definition_in_its_cell(tmp_path):
     import nbformat
 
     assignment = toy_course(tmp_path)
-    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    nb = nbformat.read(assignment.paths.source_notebook, as_version=4)
     changed = apply_variant(nb, mistake("import numpy as np\n\ndef double(x):\n    return x\n"))
     cell = changed.cells[2].source
     assert "def double(x):\n    return x\n" in cell + "\n"
@@ -31,7 +31,7 @@ def test_a_mistake_replaces_the_definition_in_its_cell(tmp_path):
 def test_a_variant_replacing_nothing_is_refused(tmp_path):
     import nbformat
 
-    nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
+    nb = nbformat.read(toy_course(tmp_path).paths.source_notebook, as_version=4)
     with pytest.raises(ValueError, match="replaces none of the notebook's definitions"):
         apply_variant(nb, mistake("def triple(x):\n    return 3 * x\n"))
 
@@ -41,7 +41,7 @@ def test_a_variants_other_statements_go_above_its_first_definition(tmp_path):
     top level, a helper class), placed where the function that uses them can see them."""
     import nbformat
 
-    nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
+    nb = nbformat.read(toy_course(tmp_path).paths.source_notebook, as_version=4)
     source = (
         '"""Doubles by a helper."""\nimport math\n\nFACTOR = math.sqrt(4)\n\n\n'
         "class Twice:\n    pass\n\n\ndef double(x):\n    return FACTOR * x\n"
@@ -56,7 +56,7 @@ def test_a_variant_class_replaces_only_the_members_it_lists(tmp_path):
     ones the reference lacks, take the variant's header, and keep every other member?"""
     import nbformat
 
-    nb = nbformat.read(toy_course(tmp_path).source_notebook, as_version=4)
+    nb = nbformat.read(toy_course(tmp_path).paths.source_notebook, as_version=4)
     source = (
         "class Counter(object):\n    total = 0\n\n    def add(self, n):\n        return 0\n\n"
         "    def reset(self):\n        self.count = 0\n"
@@ -73,15 +73,15 @@ def test_a_variant_class_replaces_only_the_members_it_lists(tmp_path):
 
 def test_mistake_files_declare_what_must_fail(tmp_path):
     assignment = toy_course(tmp_path)
-    assignment.mistakes_dir.mkdir()
-    (assignment.mistakes_dir / "halves.py").write_text(
+    assignment.paths.mistakes_dir.mkdir()
+    (assignment.paths.mistakes_dir / "halves.py").write_text(
         '"""Halves instead of doubling.\n\nfails: double_public,\n    double_hidden\n"""\n'
         "def double(x):\n    return x / 2\n"
     )
     (found,) = load_mistakes(assignment)
     assert found.name == "halves" and found.description == "Halves instead of doubling."
     assert found.fails == {"double_public", "double_hidden"}
-    (assignment.mistakes_dir / "bad.py").write_text(
+    (assignment.paths.mistakes_dir / "bad.py").write_text(
         '"""Identity."""\ndef double(x):\n    return x\n'
     )
     with pytest.raises(ValueError, match="'fails:' line"):
@@ -90,18 +90,20 @@ def test_mistake_files_declare_what_must_fail(tmp_path):
 
 def test_alternatives_are_correct_and_say_what_differs(tmp_path):
     assignment = toy_course(tmp_path)
-    assignment.alternatives_dir.mkdir()
-    (assignment.alternatives_dir / "sum.py").write_text(
+    assignment.paths.alternatives_dir.mkdir()
+    (assignment.paths.alternatives_dir / "sum.py").write_text(
         '"""Doubles by adding."""\ndef double(x):\n    return x + x\n'
     )
     (found,) = load_alternatives(assignment)
     assert found.description == "Doubles by adding." and found.fails == frozenset()
-    (assignment.alternatives_dir / "halves.py").write_text(
+    (assignment.paths.alternatives_dir / "halves.py").write_text(
         '"""Halves.\n\nfails: double_public\n"""\ndef double(x):\n    return x / 2\n'
     )
     with pytest.raises(ValueError, match="may not list 'fails:'"):
         load_alternatives(assignment)
-    (assignment.alternatives_dir / "halves.py").write_text("def double(x):\n    return x / 2\n")
+    (assignment.paths.alternatives_dir / "halves.py").write_text(
+        "def double(x):\n    return x / 2\n"
+    )
     with pytest.raises(ValueError, match="docstring must describe"):
         load_alternatives(assignment)
 
