@@ -37,20 +37,6 @@ def test_committed_generated_files_are_current(assignment_id, request):
     assert stale_outputs(assignment) == []
 
 
-def test_a_changed_source_makes_its_outputs_stale(tmp_path):
-    """Does editing a check cell flag the checks module and the release notebook?"""
-    course = copy_course(A1, tmp_path / "course")
-    build(course)
-    assert stale_outputs(course) == []
-    nb = nbformat.read(course.paths.source_notebook, as_version=4)
-    check = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
-    check.source += "\nassert True"
-    nbformat.write(nb, course.paths.source_notebook)
-    stale = stale_outputs(course)
-    assert "checks/a1_two_moons.py" in stale
-    assert "assignments/a1_two_moons/a1_two_moons.ipynb" in stale
-
-
 def test_the_release_has_stubs_and_no_solutions_or_hidden_checks():
     text = A1.paths.release_notebook.read_text()
     assert "raise NotImplementedError()" in text
@@ -241,15 +227,24 @@ def test_the_release_gets_the_stub_module_and_the_zip_no_solutions(module_toy):
         assert not any(name.endswith("toy_answers.py") for name in archive.namelist())
 
 
-def test_a_changed_source_module_makes_the_release_module_stale(module_toy, tmp_path):
+def test_a_changed_source_makes_its_outputs_stale(module_toy, tmp_path):
+    """Does editing a check cell flag the checks module and the release notebook, and editing
+    the source module its release stub?"""
     toy, _ = module_toy
     course = copy_course(toy, tmp_path / "course")
     build(course, dist=tmp_path / "dist")
     assert stale_outputs(course) == []
-    course.paths.source_submission.write_text(
-        course.paths.source_submission.read_text() + "\nLIMIT = 3\n"
-    )
-    assert stale_outputs(course) == ["assignments/toy/toy_answers.py"]
+    nb = nbformat.read(course.paths.source_notebook, as_version=4)
+    check = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
+    check.source += "\nassert True"
+    nbformat.write(nb, course.paths.source_notebook)
+    module = course.paths.source_submission
+    module.write_text(module.read_text() + "\nLIMIT = 3\n")
+    assert stale_outputs(course) == [
+        "assignments/toy/toy.ipynb",
+        "assignments/toy/toy_answers.py",
+        "checks/toy.py",
+    ]
 
 
 def test_the_build_holds_the_notebook_to_the_manifests_points(tmp_path):
