@@ -319,7 +319,7 @@ def overview(notebook: str, namespace: dict) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         print(f"{notebook} is not in this folder: save this notebook under that name first")
         return
-    rows = [_overview_row(cell, namespace) for cell in cells if _is_check(cell)]
+    rows = [_overview_row(cell, namespace) for cell in cells if is_check_cell(cell)]
     public = [r for r in rows if r.score is not None and "bonus" not in r.kind]
     hidden = sum(r.max_score for r in rows if r.score is None and "bonus" not in r.kind)
     print(
@@ -329,18 +329,37 @@ def overview(notebook: str, namespace: dict) -> None:
     print("\n".join(format_rows(rows)))
 
 
-def _is_check(cell: dict) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
+# How a check cell is written (the grader reads the same cells: autograder/nbgrader_cells.py):
+# nbgrader's metadata marks it graded and without a solution, and its first lines are
+# "# <title>", then maybe "# Hint: ..." and "# Bonus ...".
+BONUS_LINE = "# Bonus"
+
+
+def nbgrader_meta(cell: dict) -> dict:
+    """The cell's nbgrader metadata ({} when it has none, or none that is a dict)."""
+    meta = cell.get("metadata", {})
+    meta = meta.get("nbgrader", {}) if isinstance(meta, dict) else {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def is_check_cell(cell: dict) -> bool:
+    """An autograded test cell: a code cell that is graded and holds no solution."""
+    meta = nbgrader_meta(cell)
     return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def is_bonus(lines: list[str]) -> bool:
+    """Whether a check cell's `lines` mark it as extra credit (a header line ``# Bonus``)."""
+    return any(line.startswith(BONUS_LINE) for line in lines[1:3])
 
 
 def _overview_row(cell: dict, namespace: dict) -> TableRow:
     """Run one check cell (a hidden one holds only comments here) and say how it went."""
     source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
     lines = source.splitlines()
-    title = lines[0].lstrip("# ").strip() if lines else ""
-    points = float(cell["metadata"]["nbgrader"].get("points", 0))
-    bonus = " bonus" if any(line.startswith("# Bonus") for line in lines[1:3]) else ""
+    title = lines[0][2:].strip() if lines else ""
+    points = float(nbgrader_meta(cell).get("points", 0))
+    bonus = " bonus" if is_bonus(lines) else ""
     if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
         return TableRow(title, None, points, "hidden" + bonus)
     try:

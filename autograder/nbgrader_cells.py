@@ -8,12 +8,18 @@ a hidden check's code sits between nbgrader's hidden-test markers. A solution re
 between nbgrader's solution markers, and a release has `STUB` in its place.
 
 Cells may be nbformat's or plain JSON (the judge reads submissions as data, without nbformat).
-The student-side helpers (``nnkit_checks``) read check cells on their own, in the notebook.
+What a check cell is and how its header marks extra credit are written once, in the
+student-side helpers (``nnkit_checks``), whose overview reads the same cells in the notebook
+without the engine; this module takes them from there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from nnkit_checks import BONUS_LINE, is_bonus
+from nnkit_checks import is_check_cell as is_check_cell  # the engine's modules read it here
+from nnkit_checks import nbgrader_meta as nbgrader_meta
 
 from autograder.checkspec import CheckInfo
 from autograder.errors import KitError
@@ -25,7 +31,6 @@ HIDDEN_END = "### END HIDDEN TESTS"
 STUB = "raise NotImplementedError()"  # what a release has instead of a solution region
 IMPORTS_CELL = "imports"  # the grade id of the cell whose imports the checks share
 HINT_PREFIX = "# Hint:"
-BONUS_LINE = "# Bonus"  # a header line marking extra credit, e.g. "# Bonus: extra credit"
 
 
 class CheckCellError(KitError):
@@ -40,13 +45,6 @@ class CheckCell(CheckInfo):
     code: str
 
 
-def nbgrader_meta(cell: dict) -> dict:
-    """The cell's nbgrader metadata ({} when it has none, or none that is a dict)."""
-    meta = cell.get("metadata", {})
-    meta = meta.get("nbgrader", {}) if isinstance(meta, dict) else {}
-    return meta if isinstance(meta, dict) else {}
-
-
 def grade_id(cell: dict) -> str | None:
     return nbgrader_meta(cell).get("grade_id")
 
@@ -55,12 +53,6 @@ def cell_source(cell: dict) -> str:
     """The cell's source as one string (JSON may hold it as a list of lines)."""
     source = cell.get("source", "")
     return "".join(str(s) for s in source) if isinstance(source, list) else str(source)
-
-
-def is_check_cell(cell: dict) -> bool:
-    """An autograded test cell: a code cell that is graded and holds no solution."""
-    meta = nbgrader_meta(cell)
-    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def is_hidden_check(cell: dict) -> bool:
@@ -100,7 +92,7 @@ def parse_check_cell(cell: dict) -> CheckCell:
         points=float(meta.get("points", 0)),
         hidden=hidden,
         hint=hint,
-        bonus=any(ln.startswith(BONUS_LINE) for ln in header),
+        bonus=is_bonus(lines),
         code=without_hidden_markers("\n".join(body)).strip("\n"),
     )
 
