@@ -88,11 +88,18 @@ def release_leaks(assignment: Assignment) -> list[str]:
         d.file for d in assignment.grading_data if (assignment.paths.release_dir / d.file).exists()
     ]
     if assignment.student_module:
-        stub = stub_module(assignment.paths.source_submission.read_text())
         released = assignment.paths.release_submission
-        if not released.is_file() or released.read_text() != stub:
+        if not released.is_file() or released.read_text() != release_module(assignment):
             leaks.append(f"{assignment.student_module} that is not its stub")
     return leaks
+
+
+def release_module(assignment: Assignment) -> str:
+    """The release's copy of the student module: a first line saying (in students' words: their
+    folder has no solutions/) that it is generated and from what, then the stub."""
+    name = assignment.student_module
+    first = f"# Your copy of {name}, generated from the course's own with its answers taken out.\n"
+    return first + stub_module(assignment.paths.source_submission.read_text())
 
 
 def stub_module(source: str) -> str:

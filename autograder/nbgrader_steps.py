@@ -27,7 +27,7 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import compute_checksum
 
-from autograder.build import add_overview, stub_module
+from autograder.build import add_overview, release_module
 from autograder.grading_data import ensure_grading_data, grading_data_ready
 from autograder.manifest import Assignment, load_assignment
 from autograder.nbgrader_cells import is_hidden_check, parse_check_cell
@@ -49,9 +49,7 @@ def complete_release(assignment: Assignment) -> None:
     copy_support_files(assignment, assignment.paths.release_dir)
     ensure_grading_data(assignment)
     if assignment.student_module:
-        assignment.paths.release_submission.write_text(
-            stub_module(assignment.paths.source_submission.read_text())
-        )
+        assignment.paths.release_submission.write_text(release_module(assignment))
 
 
 def generated_from(assignment: Assignment) -> str:

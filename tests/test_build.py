@@ -286,9 +286,16 @@ def test_the_release_prints_passing_checks_and_ends_with_the_overview():
 @pytest.mark.parametrize("assignment", all_assignments(), ids=lambda a: a.id)
 def test_every_generated_file_in_git_names_its_source(assignment):
     """Does the checks module say in its first line, and the release notebook in its metadata
-    (a notebook has no first line), which source notebook they are generated from?"""
+    (a notebook has no first line), which source notebook they are generated from, and the
+    student module's release copy (in students' words) that it is generated?"""
     source = f"solutions/{assignment.id}/{assignment.notebook}"
     first = assignment.paths.checks_file.read_text().splitlines()[0]
     assert first.startswith(f'"""Generated from the check cells of {source}')
     release = nbformat.read(assignment.paths.release_notebook, as_version=4)
     assert release.metadata.nnkit.generated_from.startswith(f"generated from {source} by")
+    if assignment.student_module:
+        module = assignment.paths.release_submission.read_text().splitlines()[0]
+        assert module == (
+            f"# Your copy of {assignment.student_module}, generated from the course's own with "
+            "its answers taken out."
+        )

@@ -1,3 +1,4 @@
+# Your copy of a5_answers.py, generated from the course's own with its answers taken out.
 """Assignment 5: your code. The notebook a5_cifar_linear.ipynb imports it with autoreload.
 
 Replace each `raise NotImplementedError()` by your code; keep every name and signature.
