@@ -8,6 +8,7 @@ toy submissions that time out, crash and cannot be read.
 """
 
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 
 import pytest
 from factories import submission, toy_course
@@ -118,7 +119,9 @@ def test_pytest_gives_the_graders_verdicts_on_the_reference_release_and_a_mistak
         "release": assignment.paths.release_submission,
         mistake.name: write_variant(assignment, mistake, tmp_path),
     }
-    with ProcessPoolExecutor(max_workers=2) as pool:
+    # fresh interpreters, as `validate --pytest` runs pytest: a forked worker would inherit this
+    # process's state (the test session's pytest, threads that other tests started)
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
         graded = [pool.submit(grade, assignment, path) for path in submissions.values()]
         by_pytest = [pool.submit(pytest_outcomes, assignment, p) for p in submissions.values()]
         found = {
